@@ -1,0 +1,242 @@
+/**
+ * decide(): the product's judgement. Pure, synchronous and deterministic: the same case, context and
+ * policy always give the same decision and reasons. It never throws, whatever JSON value it is given.
+ */
+import { compileMatcher, type Hit, type Matcher } from './matcher.js';
+import type { Condition, ContextSignal, FieldName, Policy, Signal } from './policy.js';
+import type { AlarmCategory, Decision, Owner, Reason, Severity } from './schema.js';
+import { tokenize } from './text.js';
+
+const DEFAULT_FIELDS: FieldName[] = ['Subject', 'Description'];
+const FIELDS: FieldName[] = ['Subject', 'Description', 'Type', 'Reason', 'Priority', 'Origin', 'Account.Type'];
+
+interface Compiled {
+  matcher: Matcher;
+  /** For each field, whether each signal may read it. */
+  allowedIn: Map<FieldName, boolean[]>;
+}
+
+const compiledPolicies = new WeakMap<Policy, Compiled>();
+
+function compiled(policy: Policy): Compiled {
+  let c = compiledPolicies.get(policy);
+  if (!c) {
+    const allowedIn = new Map<FieldName, boolean[]>();
+    for (const f of FIELDS) allowedIn.set(f, policy.signals.map((s) => (s.fields ?? DEFAULT_FIELDS).includes(f)));
+    c = { matcher: compileMatcher(policy), allowedIn };
+    compiledPolicies.set(policy, c);
+  }
+  return c;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function readText(record: unknown, field: FieldName): string {
+  let v: unknown = record;
+  for (const key of field.split('.')) v = isRecord(v) ? v[key] : undefined;
+  return typeof v === 'string' ? v : '';
+}
+
+function readNumber(context: unknown, path: string): number | null {
+  let v: unknown = context;
+  for (const key of path.split('.')) v = isRecord(v) ? v[key] : undefined;
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+
+/** The strongest piece of evidence for one signal. */
+interface Found {
+  reason: Reason;
+  order: number;
+  /** How many places in the case said it. */
+  hits: number;
+}
+
+const REPEAT_BONUS = 0.25;
+const REPEAT_CAP = 1.5;
+
+function contextFound(c: ContextSignal, context: unknown): Reason | null {
+  const met: string[] = [];
+  let all = true;
+  for (const check of c.checks) {
+    const v = readNumber(context, check.path);
+    if (v !== null && v >= check.gte) met.push(`${check.path}=${v}`);
+    else all = false;
+  }
+  if (met.length === 0 || (c.match === 'all' && !all)) return null;
+  return { rule: c.id, field: `context.${met[0]?.split('=')[0]}`, evidence: met.join(', '), weight: c.weight };
+}
+
+function holds(cond: Condition, found: Map<string, Found>): boolean {
+  if (typeof cond === 'string') return found.has(cond);
+  if ('all' in cond) return cond.all.every((c) => holds(c, found));
+  if ('any' in cond) return cond.any.some((c) => holds(c, found));
+  return !holds(cond.not, found);
+}
+
+/** The signals a condition relied on (the positive ones that were found). */
+function support(cond: Condition, found: Map<string, Found>, out: Set<string>): void {
+  if (typeof cond === 'string') {
+    if (found.has(cond)) out.add(cond);
+  } else if ('all' in cond) for (const c of cond.all) support(c, found, out);
+  else if ('any' in cond) for (const c of cond.any) support(c, found, out);
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/** Confidence from how far the winner stands above the runner-up. */
+function confidence(win: number, runnerUp: number): number {
+  return round2(Math.min(0.99, Math.max(0.05, win / (win + runnerUp + 0.35))));
+}
+
+function byStrength(a: Found, b: Found): number {
+  return b.reason.weight - a.reason.weight || a.order - b.order;
+}
+
+export function decide(input: unknown, policy: Policy): Decision {
+  const line = isRecord(input) ? input : {};
+  const kase = isRecord(line.case) ? line.case : {};
+  const context = isRecord(line.context) ? line.context : {};
+  const { matcher, allowedIn } = compiled(policy);
+
+  // 1. Signals found in the text, one (first, strongest) piece of evidence per signal.
+  const found = new Map<string, Found>();
+  let order = 0;
+  for (const field of FIELDS) {
+    const text = readText(kase, field);
+    if (text === '') continue;
+    const allowed = allowedIn.get(field) as boolean[];
+    const tokens = tokenize(text);
+    for (const h of matcher.scan(tokens, (s) => allowed[s] === true) as Hit[]) {
+      if (h.negated) continue;
+      const s = policy.signals[h.signal] as Signal;
+      const seen = found.get(s.id);
+      if (seen) {
+        // More places saying the same thing add confidence, with diminishing returns.
+        seen.hits++;
+        seen.reason.weight = round2(s.weight * Math.min(REPEAT_CAP, 1 + REPEAT_BONUS * (seen.hits - 1)));
+        continue;
+      }
+      const evidence = text.slice(tokens.starts[h.first], tokens.ends[h.last]);
+      found.set(s.id, { reason: { rule: s.id, field, evidence, weight: s.weight }, order: order++, hits: 1 });
+    }
+  }
+  for (const c of policy.context) {
+    const reason = contextFound(c, context);
+    if (reason) found.set(c.id, { reason, order: order++, hits: 1 });
+  }
+
+  // 2. Owner scores from routine and strategic signals, then from rules that fired.
+  const ownerOf = new Map<string, Owner | undefined>([
+    ...policy.signals.map((s) => [s.id, s.owner] as const),
+    ...policy.context.map((c) => [c.id, c.owner] as const),
+  ]);
+  const scores: Record<Owner, number> = { customer_service: 0, client_success: 0, account_executive: 0, sales_leadership: 0 };
+  const backing: Record<Owner, Found[]> = { customer_service: [], client_success: [], account_executive: [], sales_leadership: [] };
+  for (const f of found.values()) {
+    const o = ownerOf.get(f.reason.rule);
+    if (o) {
+      scores[o] += f.reason.weight;
+      backing[o].push(f);
+    }
+  }
+
+  interface Alarm {
+    category: AlarmCategory;
+    severity: Severity;
+    score: number;
+    rule: string;
+    label: string;
+    support: Found[];
+  }
+  const alarms: Alarm[] = [];
+  for (const r of policy.rules) {
+    if (!holds(r.when, found)) continue;
+    const ids = new Set<string>();
+    support(r.when, found, ids);
+    const sup = [...ids].map((id) => found.get(id) as Found);
+    const score = r.weight + sup.reduce((a, f) => a + f.reason.weight, 0);
+    if ('alarm' in r.then) {
+      alarms.push({ ...r.then, category: r.then.alarm, score, rule: r.id, label: r.label, support: sup });
+    } else {
+      scores[r.then.owner] += r.weight;
+      backing[r.then.owner].push(
+        { reason: { rule: r.id, field: 'rule', evidence: r.label, weight: r.weight }, order: order++, hits: 1 },
+        ...sup.filter((f) => !backing[r.then.owner].includes(f)),
+      );
+    }
+  }
+  const d = policy.decision;
+  const caseId = typeof kase.Id === 'string' ? kase.Id : null;
+  const reasonsOf = (list: Found[]) =>
+    [...new Set(list)]
+      .sort(byStrength)
+      .slice(0, d.maxReasons)
+      .map((f) => f.reason);
+
+  // 3. An alarm wins over everything: sev1 first, then score, then the policy's precedence.
+  if (alarms.length > 0) {
+    const rank = (a: Alarm) => d.alarmPrecedence.indexOf(a.category);
+    alarms.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'sev1' ? -1 : 1) || b.score - a.score || rank(a) - rank(b));
+    const win = alarms[0] as Alarm;
+    const other = alarms.find((a) => a.category !== win.category);
+    const routineBest = Math.max(scores.customer_service, scores.client_success, scores.account_executive);
+    return {
+      caseId,
+      owner: 'sales_leadership',
+      alarm: { category: win.category, severity: win.severity },
+      confidence: confidence(win.score, Math.max(other?.score ?? 0, routineBest / 2)),
+      action: policy.alarms[win.category].action.replaceAll('{reason}', win.label),
+      reasons: [
+        { rule: win.rule, field: 'rule', evidence: win.label, weight: round2(win.score) },
+        ...reasonsOf(win.support),
+      ],
+    };
+  }
+
+  // 4. Then the AE's strategic signals, unless routine work clearly dominates; then the routine owners.
+  const routine = d.ownerPrecedence.filter((o): o is 'customer_service' | 'client_success' =>
+    o === 'customer_service' || o === 'client_success',
+  );
+  const bestRoutine = routine.reduce((a, b) => (scores[b] > scores[a] ? b : a));
+  const ae = scores.account_executive;
+  let owner: Owner;
+  let runnerUp: number;
+  if (ae >= d.strategicMin && scores[bestRoutine] < ae * d.routineOverride) {
+    owner = 'account_executive';
+    runnerUp = scores[bestRoutine];
+  } else if (scores[bestRoutine] > 0 || ae > 0) {
+    owner = scores[bestRoutine] >= ae ? bestRoutine : 'account_executive';
+    runnerUp = Math.max(...(['customer_service', 'client_success', 'account_executive'] as const).filter((o) => o !== owner).map((o) => scores[o]));
+  } else {
+    return {
+      caseId,
+      owner: d.fallbackOwner,
+      alarm: null,
+      confidence: 0.3,
+      action: d.fallbackAction,
+      reasons: [],
+    };
+  }
+  const reasons = reasonsOf(backing[owner]);
+  const top = reasons.find((r) => r.field !== 'rule') ?? reasons[0];
+  const topLabel = top ? labelOf(policy, top.rule) : '';
+  return {
+    caseId,
+    owner,
+    alarm: null,
+    confidence: confidence(scores[owner], runnerUp),
+    action: policy.owners[owner].action.replaceAll('{reason}', topLabel),
+    reasons,
+  };
+}
+
+function labelOf(policy: Policy, id: string): string {
+  return (
+    policy.signals.find((s) => s.id === id)?.label ??
+    policy.context.find((c) => c.id === id)?.label ??
+    policy.rules.find((r) => r.id === id)?.label ??
+    id
+  );
+}

@@ -1,0 +1,22 @@
+/** The routing decision: pure, synchronous, no I/O. Everything else shows, records or counts it. */
+import defaultPolicyJson from './default-policy.json' with { type: 'json' };
+import { decide as decideWith } from './decide.js';
+import { type Policy, parsePolicy } from './policy.js';
+import type { Decision } from './schema.js';
+
+export * from './policy.js';
+export * from './schema.js';
+
+function loadDefault(): Policy {
+  const r = parsePolicy(defaultPolicyJson);
+  if (!r.ok) throw new Error(`default policy is invalid: ${r.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+  return r.policy;
+}
+
+/** The shipped policy (src/rules/default-policy.json), validated once at load. */
+export const defaultPolicy: Policy = loadDefault();
+
+/** Decides who owns one case line `{case, context}`. Never throws on any JSON value. */
+export function decide(input: unknown, policy: Policy = defaultPolicy): Decision {
+  return decideWith(input, policy);
+}

@@ -1,0 +1,233 @@
+/**
+ * The routing policy is data: phrases, negation cues, context thresholds, weights, precedence and
+ * severities. This schema validates an admin's policy file and names the exact path of every problem.
+ *
+ * Pattern syntax (one pattern matches inside one sentence):
+ *   word      the word itself              word*       any word starting with "word"
+ *   @group    any word of lexicon.group    {a|b c|@g}  any one of these (an alternative may be several words)
+ *   #         any number (digits)          *           any one word
+ *   ..  ..N   skip up to 3 (or N) words before the next step
+ */
+import { z } from 'zod';
+import { AlarmCategory, Owner, Severity } from './schema.js';
+
+export const FieldName = z.enum(['Subject', 'Description', 'Type', 'Reason', 'Priority', 'Origin', 'Account.Type']);
+export type FieldName = z.infer<typeof FieldName>;
+
+const Id = z.string().regex(/^[a-z][a-z0-9_.]*$/, 'an id in lower_snake_case (letters, digits, _ and .)');
+const Weight = z.number().min(0).max(5);
+
+export const Signal = z.strictObject({
+  id: Id,
+  /** Short noun phrase for the action sentence: "Hand to Customer Service: {label}." */
+  label: z.string().min(1),
+  patterns: z.array(z.string().min(1)).min(1),
+  /** A hit overlapping one of these is not a hit ("smoke test", "fire up"). */
+  except: z.array(z.string().min(1)).optional(),
+  weight: Weight,
+  /** Routine and strategic signals add their weight to an owner; alarm ingredients leave it out. */
+  owner: z.enum(['customer_service', 'client_success', 'account_executive']).optional(),
+  fields: z.array(FieldName).min(1).optional(),
+  /** false for signals that are negative by nature ("no callback"); default true. */
+  negatable: z.boolean().optional(),
+});
+export type Signal = z.infer<typeof Signal>;
+
+export const ContextCheck = z.strictObject({
+  path: z.enum([
+    'account.casesLast90Days',
+    'account.reopenedLast90Days',
+    'account.escalationsLast90Days',
+    'queue.breachRate14d',
+    'queue.daysInBreach14d',
+  ]),
+  gte: z.number().min(0),
+});
+export type ContextCheck = z.infer<typeof ContextCheck>;
+
+export const ContextSignal = z.strictObject({
+  id: Id,
+  label: z.string().min(1),
+  match: z.enum(['any', 'all']),
+  checks: z.array(ContextCheck).min(1),
+  weight: Weight,
+  owner: z.enum(['customer_service', 'client_success', 'account_executive']).optional(),
+});
+export type ContextSignal = z.infer<typeof ContextSignal>;
+
+export type Condition = string | { all: Condition[] } | { any: Condition[] } | { not: Condition };
+export const Condition: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    z.string().min(1),
+    z.strictObject({ all: z.array(Condition).min(1) }),
+    z.strictObject({ any: z.array(Condition).min(1) }),
+    z.strictObject({ not: Condition }),
+  ]),
+);
+
+export const Rule = z.strictObject({
+  id: Id,
+  label: z.string().min(1),
+  /** Signal ids combined with all / any / not. */
+  when: Condition,
+  then: z.union([
+    z.strictObject({ owner: z.literal('sales_leadership'), alarm: AlarmCategory, severity: Severity }),
+    z.strictObject({ owner: z.enum(['customer_service', 'client_success', 'account_executive']) }),
+  ]),
+  weight: Weight,
+});
+export type Rule = z.infer<typeof Rule>;
+
+const OwnerText = z.strictObject({ name: z.string().min(1), action: z.string().min(1) });
+
+export const Policy = z
+  .strictObject({
+    $schema: z.string().optional(),
+    version: z.literal(1),
+    description: z.string().optional(),
+    negation: z.strictObject({
+      cues: z.array(z.string().min(1)).min(1),
+      /** At most this many words between the cue and the phrase it negates. */
+      window: z.number().int().min(0).max(10),
+      /** Words after which an earlier cue no longer applies ("but", "however"). */
+      scopeBreaks: z.array(z.string().min(1)),
+      /** A cue followed by one of these is not a negation ("not only", "no longer"). */
+      notACueBefore: z.array(z.string().min(1)),
+    }),
+    lexicon: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/, 'a group name in lower_snake_case'), z.array(z.string().min(1)).min(1)),
+    signals: z.array(Signal).min(1),
+    context: z.array(ContextSignal),
+    rules: z.array(Rule).min(1),
+    decision: z.strictObject({
+      /** An AE score at least this high takes the case from the routine owners. */
+      strategicMin: z.number().min(0),
+      /** ... unless the best routine owner's score is at least this many times the AE's. */
+      routineOverride: z.number().min(1),
+      /** Order used to break ties between alarms, then between owners. */
+      alarmPrecedence: z.array(AlarmCategory).length(4),
+      ownerPrecedence: z.array(Owner).length(4),
+      fallbackOwner: z.enum(['customer_service', 'client_success', 'account_executive']),
+      fallbackAction: z.string().min(1),
+      maxReasons: z.number().int().min(1).max(50),
+    }),
+    owners: z.strictObject({
+      customer_service: OwnerText,
+      client_success: OwnerText,
+      account_executive: OwnerText,
+      sales_leadership: OwnerText,
+    }),
+    alarms: z.strictObject({
+      churn_risk: OwnerText,
+      product_safety: OwnerText,
+      service_breach: OwnerText,
+      ethics_violation: OwnerText,
+    }),
+  })
+  .superRefine((p, ctx) => {
+    const groups = new Set(Object.keys(p.lexicon));
+    const checkPattern = (pattern: string, path: (string | number)[]) => {
+      const problem = patternProblem(pattern, groups);
+      if (problem) ctx.addIssue({ code: 'custom', path, message: `pattern "${pattern}": ${problem}` });
+    };
+    const ids = new Set<string>();
+    p.signals.forEach((s, i) => {
+      if (ids.has(s.id)) ctx.addIssue({ code: 'custom', path: ['signals', i, 'id'], message: `duplicate id "${s.id}"` });
+      ids.add(s.id);
+      s.patterns.forEach((pt, j) => checkPattern(pt, ['signals', i, 'patterns', j]));
+      s.except?.forEach((pt, j) => checkPattern(pt, ['signals', i, 'except', j]));
+    });
+    p.context.forEach((c, i) => {
+      if (ids.has(c.id)) ctx.addIssue({ code: 'custom', path: ['context', i, 'id'], message: `duplicate id "${c.id}"` });
+      ids.add(c.id);
+    });
+    const visit = (c: Condition, path: (string | number)[]) => {
+      if (typeof c === 'string') {
+        if (!ids.has(c))
+          ctx.addIssue({ code: 'custom', path, message: `"${c}" is not the id of a signal or context signal` });
+      } else if ('all' in c) c.all.forEach((x, k) => visit(x, [...path, 'all', k]));
+      else if ('any' in c) c.any.forEach((x, k) => visit(x, [...path, 'any', k]));
+      else visit(c.not, [...path, 'not']);
+    };
+    const ruleIds = new Set<string>();
+    p.rules.forEach((r, i) => {
+      if (ruleIds.has(r.id)) ctx.addIssue({ code: 'custom', path: ['rules', i, 'id'], message: `duplicate id "${r.id}"` });
+      ruleIds.add(r.id);
+      visit(r.when, ['rules', i, 'when']);
+    });
+    for (const key of ['alarmPrecedence', 'ownerPrecedence'] as const) {
+      if (new Set(p.decision[key]).size !== p.decision[key].length)
+        ctx.addIssue({ code: 'custom', path: ['decision', key], message: 'each value once' });
+    }
+    p.lexicon &&
+      Object.entries(p.lexicon).forEach(([g, words]) =>
+        words.forEach((w, j) => {
+          if (!/^[^\s@{}|#.]+$/.test(w) || w === '*')
+            ctx.addIssue({
+              code: 'custom',
+              path: ['lexicon', g, j],
+              message: `"${w}": a lexicon entry is one word, optionally ending in *`,
+            });
+        }),
+      );
+  });
+export type Policy = z.infer<typeof Policy>;
+
+export const MAX_STEPS = 10;
+export const MAX_GAP = 10;
+export const MAX_ALTERNATIVE_WORDS = 6;
+
+/** Splits a pattern into its parts: words, {alternatives} (which may hold spaces) and gaps. */
+export function patternParts(pattern: string): string[] {
+  return pattern.trim().match(/\{[^{}]*\}|[^\s{}]+|[{}]/g) ?? [];
+}
+
+/** Describes what is wrong with a pattern, or returns null when it is well formed. */
+export function patternProblem(pattern: string, groups: Set<string>): string | null {
+  let steps = 0;
+  let lastWasGap = true; // a pattern may not start with a gap
+  for (const part of patternParts(pattern)) {
+    if (part === '{' || part === '}') return 'unbalanced { }';
+    if (/^\.\.\d*$/.test(part)) {
+      if (lastWasGap) return 'a gap (..) must stand between two words';
+      if (Number(part.slice(2) || 3) > MAX_GAP) return `a gap may skip at most ${MAX_GAP} words`;
+      lastWasGap = true;
+      continue;
+    }
+    const alternatives = part.startsWith('{') ? part.slice(1, -1).split('|') : [part];
+    for (const alt of alternatives) {
+      const words = alt.trim().split(/\s+/);
+      if (alt.trim() === '') return `empty alternative in "${part}"`;
+      if (words.length > MAX_ALTERNATIVE_WORDS) return `an alternative may have at most ${MAX_ALTERNATIVE_WORDS} words`;
+      for (const w of words) {
+        if (w.startsWith('@') && !groups.has(w.slice(1))) return `unknown lexicon group "${w}"`;
+        if (!w.startsWith('@') && w !== '*' && w !== '#' && !/^[^\s{}|@]+$/.test(w))
+          return `"${w}" is not a word, word*, @group, # or *`;
+      }
+      if (steps === 0 && words[0] === '*') return 'a pattern may not start with *';
+    }
+    steps++;
+    if (steps > MAX_STEPS) return `at most ${MAX_STEPS} steps`;
+    lastWasGap = false;
+  }
+  if (steps === 0) return 'no words';
+  if (lastWasGap) return 'a pattern may not end with a gap (..)';
+  return null;
+}
+
+/** Validates a parsed policy object; on failure, one line per problem, each naming its path. */
+export function parsePolicy(
+  value: unknown,
+): { ok: true; policy: Policy } | { ok: false; errors: { path: string; message: string }[] } {
+  const r = Policy.safeParse(value);
+  if (r.success) return { ok: true, policy: r.data };
+  return {
+    ok: false,
+    errors: r.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })),
+  };
+}
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const p of path) out += typeof p === 'number' ? `[${p}]` : out === '' ? String(p) : `.${String(p)}`;
+  return out || '(top level)';
+}

@@ -1,0 +1,51 @@
+/**
+ * Tokenizer: one pass over a field's text. Tokens keep their offsets in the original text, so evidence
+ * is always an exact span of what the person wrote, and carry sentence and negation-scope ids.
+ */
+
+export interface Tokens {
+  /** Lower-cased words (curly apostrophes folded to '). */
+  words: string[];
+  starts: number[];
+  ends: number[];
+  /** Sentence id per token: patterns never match across sentences. */
+  sentence: number[];
+}
+
+// Letters and digits, keeping in-word apostrophes ("don't", "customer's").
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+
+/** True when the characters between two tokens end a sentence (". ", "!", "?", ";", a newline). */
+function endsSentence(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    // ! ? ; newline
+    if (c === 33 || c === 63 || c === 59 || c === 10 || c === 13) return true;
+    // "." followed by whitespace or end (not "3.5" or "v6.3")
+    if (c === 46 && (i + 1 >= to || text.charCodeAt(i + 1) <= 32)) return true;
+  }
+  return false;
+}
+
+export function tokenize(text: string): Tokens {
+  const words: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const sentence: number[] = [];
+  let s = 0;
+  let prevEnd = 0;
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (words.length > 0 && endsSentence(text, prevEnd, start)) s++;
+    let w = m[0].toLowerCase();
+    if (w.includes('’')) w = w.replaceAll('’', "'");
+    words.push(w);
+    starts.push(start);
+    ends.push(end);
+    sentence.push(s);
+    prevEnd = end;
+  }
+  return { words, starts, ends, sentence };
+}
