@@ -1,0 +1,100 @@
+import { Messages } from '@salesforce/core';
+import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { openInput, parseLine, readLines } from '../../../io/jsonl.js';
+import { loadPolicy } from '../../../io/policy-file.js';
+import { type Evaluation, Expectation, Scorecard } from '../../../rules/evaluate.js';
+import { AlarmCategory, CaseLine, decide, Owner, type Policy } from '../../../rules/index.js';
+
+Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
+const messages = Messages.loadMessages('who-owns-this', 'whoowns.policy.check');
+
+export interface PolicyCheckResult {
+  policy: { file: string | null; valid: true; signals: number; patterns: number; rules: number };
+  /** Present when --cases was given. */
+  evaluation?: Evaluation & { file: string; skipped: { line: number; error: string }[] };
+}
+
+const pct = (x: number | null) => (x === null ? '-' : `${(x * 100).toFixed(1)}%`);
+
+export default class PolicyCheck extends SfCommand<PolicyCheckResult> {
+  public static override readonly summary = messages.getMessage('summary');
+  public static override readonly description = messages.getMessage('description');
+  public static override readonly examples = messages.getMessages('examples');
+
+  public static override readonly flags = {
+    policy: Flags.file({ char: 'p', summary: messages.getMessage('flags.policy.summary'), exists: true }),
+    cases: Flags.file({ char: 'c', summary: messages.getMessage('flags.cases.summary'), exists: true }),
+  };
+
+  public async run(): Promise<PolicyCheckResult> {
+    const { flags } = await this.parse(PolicyCheck);
+    const policy = await loadPolicy(flags.policy);
+    const result: PolicyCheckResult = { policy: summarize(flags.policy ?? null, policy) };
+    this.log(
+      `Policy ${flags.policy ?? '(shipped default)'} is valid: ${result.policy.signals} signals, ` +
+        `${result.policy.patterns} patterns, ${result.policy.rules} rules.`,
+    );
+    if (!flags.cases) return result;
+
+    const card = new Scorecard();
+    const skipped: { line: number; error: string }[] = [];
+    for await (const line of readLines(openInput(flags.cases))) {
+      const parsed = parseLine(line);
+      if (!parsed.ok) {
+        skipped.push({ line: line.number, error: parsed.message });
+        continue;
+      }
+      const kase = CaseLine.safeParse(parsed.value);
+      const expect = Expectation.safeParse((parsed.value as { expect?: unknown }).expect);
+      if (!kase.success || !expect.success) {
+        const issue = (kase.success ? expect.error : kase.error)?.issues[0];
+        skipped.push({ line: line.number, error: `${issue?.path.join('.') || 'expect'}: ${issue?.message}` });
+        continue;
+      }
+      card.add(expect.data, decide(kase.data, policy));
+    }
+    const evaluation = card.result();
+    if (evaluation.cases === 0) throw messages.createError('error.NoLabeledCases', [flags.cases]);
+    result.evaluation = { ...evaluation, file: flags.cases, skipped };
+    this.printEvaluation(result.evaluation);
+    return result;
+  }
+
+  private printEvaluation(e: NonNullable<PolicyCheckResult['evaluation']>): void {
+    this.log('');
+    this.log(`Cases: ${e.cases} from ${e.file}${e.skipped.length ? ` (${e.skipped.length} lines skipped)` : ''}`);
+    for (const s of e.skipped.slice(0, 10)) this.warn(`line ${s.line} skipped: ${s.error}`);
+    this.log(`Owner accuracy: ${pct(e.ownerAccuracy)}   owner and alarm both right: ${pct(e.exactAccuracy)}`);
+    this.log(`False-alarm rate: ${pct(e.falseAlarmRate)}   routine cases kept routine: ${pct(e.routineRate)}`);
+    if (e.severeRecall !== null) this.log(`Alarm recall on severe cases: ${pct(e.severeRecall)}`);
+    this.log('');
+    this.table({
+      title: 'Confusion (rows: expected owner, columns: decided owner)',
+      data: Object.entries(e.confusion)
+        .filter(([, row]) => Object.values(row).some((n) => n > 0))
+        .map(([expected, row]) => ({ expected, ...row })),
+      columns: ['expected', ...Owner.options],
+    });
+    this.table({
+      title: 'Alarms',
+      data: [...AlarmCategory.options, 'all' as const].map((a) => ({
+        alarm: a,
+        expected: e.alarms[a].expected,
+        raised: e.alarms[a].predicted,
+        correct: e.alarms[a].correct,
+        precision: pct(e.alarms[a].precision),
+        recall: pct(e.alarms[a].recall),
+      })),
+    });
+  }
+}
+
+function summarize(file: string | null, policy: Policy): PolicyCheckResult['policy'] {
+  return {
+    file,
+    valid: true,
+    signals: policy.signals.length + policy.context.length,
+    patterns: policy.signals.reduce((n, s) => n + s.patterns.length + (s.except?.length ?? 0), 0),
+    rules: policy.rules.length,
+  };
+}
