@@ -15,13 +15,17 @@ interface Word {
 }
 
 interface Step {
-  /** Alternatives, each a run of consecutive words (most are one word long). */
+  /** All one-word alternatives, merged into one matcher (null when there are none). */
+  single: Word | null;
+  /** Alternatives of several consecutive words. */
   runs: Word[][];
   /** Words that may be skipped before this step. */
   gap: number;
 }
 
 interface Pattern {
+  /** Position in the compiled pattern list. */
+  index: number;
   /** Index into policy.signals. */
   signal: number;
   steps: Step[];
@@ -37,8 +41,13 @@ export interface Hit {
   negated: boolean;
 }
 
+/** Work done by a scan, counted in token comparisons: it grows linearly with the text. */
+export interface ScanStats {
+  comparisons: number;
+}
+
 export interface Matcher {
-  scan(tokens: Tokens, allowed: (signal: number) => boolean): Hit[];
+  scan(tokens: Tokens, allowed: (signal: number) => boolean, stats?: ScanStats): Hit[];
 }
 
 const DIGITS = /^\d[\d,.]*$/;
@@ -54,11 +63,26 @@ function wordMatches(m: Word, w: string): boolean {
   return false;
 }
 
+function mergeWords(list: Word[]): Word {
+  const m: Word = { words: new Set(), prefixes: [], any: false, number: false };
+  for (const w of list) {
+    for (const x of w.words) m.words.add(x);
+    m.prefixes.push(...w.prefixes);
+    m.any ||= w.any;
+    m.number ||= w.number;
+  }
+  m.prefixes = [...new Set(m.prefixes)];
+  return m;
+}
+
 /** Last token of `run` matched at token `k`, or -1. Runs never cross a sentence. */
-function runEnd(run: Word[], k: number, t: Tokens): number {
+function runEnd(run: Word[], k: number, t: Tokens, stats: ScanStats | undefined): number {
   const end = k + run.length - 1;
   if (end >= t.words.length || t.sentence[end] !== t.sentence[k]) return -1;
-  for (let j = 0; j < run.length; j++) if (!wordMatches(run[j] as Word, t.words[k + j] as string)) return -1;
+  for (let j = 0; j < run.length; j++) {
+    if (stats) stats.comparisons++;
+    if (!wordMatches(run[j] as Word, t.words[k + j] as string)) return -1;
+  }
   return end;
 }
 
@@ -89,11 +113,45 @@ export function compileMatcher(policy: Policy): Matcher {
   const byWord = new Map<string, Pattern[]>();
   const byPrefix = new Map<string, Pattern[]>();
   const byNumber: Pattern[] = [];
+  // Anchors: for each pattern, the words of its most selective step. A pattern none of whose anchor
+  // words occurs in the text cannot match, so it is never tried there (most patterns, most texts).
+  const anchorWord = new Map<string, Pattern[]>();
+  const anchorPrefix = new Map<string, Pattern[]>();
+  const unanchored: Pattern[] = [];
+  let patternCount = 0;
   const push = (map: Map<string, Pattern[]>, key: string, p: Pattern) => {
     const list = map.get(key);
     if (!list) map.set(key, [p]);
     else if (list[list.length - 1] !== p) list.push(p);
   };
+  const anchor = (p: Pattern) => {
+    let best: Word[] | null = null;
+    let bestSize = Number.POSITIVE_INFINITY;
+    for (const step of p.steps) {
+      // One required word per alternative: the longest, as the likeliest to be rare.
+      const picks: Word[] = [];
+      for (const run of [...(step.single ? [[step.single]] : []), ...step.runs]) {
+        const usable = run.filter((w) => !w.any && !w.number);
+        if (usable.length === 0) {
+          picks.length = 0;
+          break;
+        }
+        picks.push(usable.reduce((a, b) => (size(b) < size(a) ? b : a)));
+      }
+      const total = picks.reduce((n, w) => n + size(w), 0);
+      if (picks.length > 0 && total < bestSize) {
+        best = picks;
+        bestSize = total;
+      }
+    }
+    if (!best) return unanchored.push(p);
+    for (const w of best) {
+      for (const word of w.words) push(anchorWord, word, p);
+      for (const pre of w.prefixes) push(anchorPrefix, pre, p);
+    }
+  };
+  // Broad words (big groups, short prefixes) make weak anchors.
+  const size = (w: Word) => w.words.size + w.prefixes.reduce((n, pre) => n + Math.max(1, 8 - pre.length), 0);
 
   const compileWord = (entry: string): { word: Word; cue: boolean } => {
     const word: Word = { words: new Set(), prefixes: [], any: false, number: false };
@@ -123,7 +181,7 @@ export function compileMatcher(policy: Policy): Matcher {
         continue;
       }
       const alternatives = part.startsWith('{') ? part.slice(1, -1).split('|') : [part];
-      const runs = alternatives.map((alt) =>
+      const all = alternatives.map((alt) =>
         alt
           .trim()
           .split(/\s+/)
@@ -133,14 +191,16 @@ export function compileMatcher(policy: Policy): Matcher {
             return c.word;
           }),
       );
-      steps.push({ runs, gap });
+      const singles = all.filter((r) => r.length === 1).map((r) => r[0] as Word);
+      steps.push({ single: singles.length > 0 ? mergeWords(singles) : null, runs: all.filter((r) => r.length > 1), gap });
       gap = 0;
     }
     // A pattern that spells out its own negation ("no callback") is not negated again.
-    const p: Pattern = { signal, steps, exception, negatable: negatable && !hasCue };
-    for (const run of (steps[0] as Step).runs) {
-      const first = run[0] as Word;
-      for (const w of first.words) push(byWord, w, p);
+    const p: Pattern = { index: patternCount++, signal, steps, exception, negatable: negatable && !hasCue };
+    anchor(p);
+    const first0 = steps[0] as Step;
+    for (const first of [...(first0.single ? [first0.single] : []), ...first0.runs.map((r) => r[0] as Word)]) {
+        for (const w of first.words) push(byWord, w, p);
       for (const pre of first.prefixes) push(byPrefix, pre, p);
       if (first.number && byNumber[byNumber.length - 1] !== p) byNumber.push(p);
     }
@@ -150,64 +210,110 @@ export function compileMatcher(policy: Policy): Matcher {
     for (const pt of s.patterns) addPattern(i, pt, false, s.negatable !== false);
     for (const pt of s.except ?? []) addPattern(i, pt, true, false);
   });
-  const prefixLengths = [...new Set([...byPrefix.keys()].map((k) => k.length))].sort((a, b) => a - b);
+  const lengths = (m: Map<string, unknown>) => [...new Set([...m.keys()].map((k) => k.length))].sort((a, b) => a - b);
+  const prefixLengths = lengths(byPrefix);
+  const anchorPrefixLengths = lengths(anchorPrefix);
 
-  /** Last token of the shortest match of steps[s..] after token `prev`, or -1. Bounded by the schema. */
-  const extend = (p: Pattern, s: number, prev: number, t: Tokens): number => {
+  /** Every pattern listed under the word itself or under one of its prefixes, once each. */
+  const lookup = (w: string, exact: Map<string, Pattern[]>, prefixes: Map<string, Pattern[]>, lens: number[]) => {
+    const out = new Set<Pattern>(exact.get(w));
+    for (const len of lens) {
+      if (len > w.length) break;
+      for (const p of prefixes.get(w.slice(0, len)) ?? []) out.add(p);
+    }
+    if (exact === byWord && DIGITS.test(w)) for (const p of byNumber) out.add(p);
+    return [...out];
+  };
+  // Both lookups depend only on the word, and texts reuse a small vocabulary: cache them (bounded).
+  const CACHE_LIMIT = 50_000;
+  const startCache = new Map<string, Pattern[]>();
+  const anchorCache = new Map<string, Pattern[]>();
+  const cached = (cache: Map<string, Pattern[]>, w: string, make: (w: string) => Pattern[]) => {
+    let v = cache.get(w);
+    if (v === undefined) {
+      if (cache.size >= CACHE_LIMIT) cache.clear();
+      v = make(w);
+      cache.set(w, v);
+    }
+    return v;
+  };
+  const startsAt = (w: string) => cached(startCache, w, (x) => lookup(x, byWord, byPrefix, prefixLengths));
+  const anchoredBy = (w: string) => cached(anchorCache, w, (x) => lookup(x, anchorWord, anchorPrefix, anchorPrefixLengths));
+
+  /** Marks the patterns whose anchor occurs somewhere in the text. */
+  const activate = (t: Tokens): Uint8Array => {
+    const active = new Uint8Array(patternCount);
+    for (const p of unanchored) active[p.index] = 1;
+    for (const w of new Set(t.words)) for (const p of anchoredBy(w)) active[p.index] = 1;
+    return active;
+  };
+
+  // (step, token) states already known not to lead to a match from the current start: with gaps,
+  // many paths reach the same state, and remembering failures keeps each start polynomial in the
+  // pattern's size instead of exponential.
+  const failed = new Set<number>();
+
+  /** Last token of the shortest match of steps[s..] after token `prev`, or -1. */
+  const extend = (p: Pattern, s: number, prev: number, t: Tokens, stats?: ScanStats): number => {
     if (s === p.steps.length) return prev;
+    const state = prev * (MAX_STEPS + 1) + s;
+    if (failed.has(state)) return -1;
     const step = p.steps[s] as Step;
     const limit = Math.min(t.words.length - 1, prev + 1 + step.gap);
     for (let k = prev + 1; k <= limit; k++) {
       if (t.sentence[k] !== t.sentence[prev]) break;
+      if (step.single) {
+        if (stats) stats.comparisons++;
+        if (wordMatches(step.single, t.words[k] as string)) {
+          const last = extend(p, s + 1, k, t, stats);
+          if (last >= 0) return last;
+        }
+      }
       for (const run of step.runs) {
-        const end = runEnd(run, k, t);
+        const end = runEnd(run, k, t, stats);
         if (end < 0) continue;
-        const last = extend(p, s + 1, end, t);
+        const last = extend(p, s + 1, end, t, stats);
         if (last >= 0) return last;
       }
     }
+    failed.add(state);
     return -1;
   };
 
-  const start = (p: Pattern, i: number, t: Tokens): number => {
-    for (const run of (p.steps[0] as Step).runs) {
-      const end = runEnd(run, i, t);
+  const start = (p: Pattern, i: number, t: Tokens, stats?: ScanStats): number => {
+    if (failed.size > 0) failed.clear();
+    const first = p.steps[0] as Step;
+    if (first.single && wordMatches(first.single, t.words[i] as string)) {
+      const last = extend(p, 1, i, t, stats);
+      if (last >= 0) return last;
+    }
+    for (const run of first.runs) {
+      const end = runEnd(run, i, t, stats);
       if (end < 0) continue;
-      const last = extend(p, 1, end, t);
+      const last = extend(p, 1, end, t, stats);
       if (last >= 0) return last;
     }
     return -1;
   };
 
   return {
-    scan(t, allowed) {
+    scan(t, allowed, stats) {
       const hits: Hit[] = [];
       const exceptions: Hit[] = [];
-      const seen = new Set<Pattern>();
+      const active = activate(t);
       let lastCue = -1; // token index of the latest negation cue still in scope
       const n = t.words.length;
       for (let i = 0; i < n; i++) {
         const w = t.words[i] as string;
         if (i > 0 && t.sentence[i] !== t.sentence[i - 1]) lastCue = -1;
         const negated = lastCue >= 0 && i - lastCue - 1 <= window;
-        seen.clear();
-        const tryAll = (list: Pattern[] | undefined) => {
-          if (!list) return;
-          for (const p of list) {
-            if (seen.has(p) || !allowed(p.signal)) continue;
-            seen.add(p);
-            const last = start(p, i, t);
-            if (last < 0) continue;
-            const hit = { signal: p.signal, first: i, last, negated: p.negatable && negated };
-            (p.exception ? exceptions : hits).push(hit);
-          }
-        };
-        tryAll(byWord.get(w));
-        for (const len of prefixLengths) {
-          if (len > w.length) break;
-          tryAll(byPrefix.get(w.slice(0, len)));
+        for (const p of startsAt(w)) {
+          if (active[p.index] === 0 || !allowed(p.signal)) continue;
+          const last = start(p, i, t, stats);
+          if (last < 0) continue;
+          const hit = { signal: p.signal, first: i, last, negated: p.negatable && negated };
+          (p.exception ? exceptions : hits).push(hit);
         }
-        if (byNumber.length > 0 && DIGITS.test(w)) tryAll(byNumber);
         if (breaks.has(w)) lastCue = -1;
         else if (cues.has(w) && !notACue.has(t.words[i + 1] ?? '')) lastCue = i;
       }

@@ -1,0 +1,9 @@
+// npm run bench: prints the project's speed and memory figures, each against a baseline in the same run.
+import { benchClassifyStream } from './bench/classify.js';
+import { benchDecide, benchLinearity } from './bench/decide.js';
+
+const quick = process.argv.includes('--quick');
+console.log(`# Who Owns This benchmarks (node ${process.version}, ${new Date().toISOString()})`);
+await benchDecide(quick ? { seconds: 0.5, rounds: 1 } : {});
+benchLinearity();
+await benchClassifyStream({ megabytes: quick ? 20 : 200 });
