@@ -25,7 +25,15 @@ function classify(file) {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['--import', join(root, 'scripts', 'bench', 'report-rss.js'), join(root, 'bin', 'run.js'), 'whoowns', 'classify', '--file', file],
+      [
+        '--import',
+        join(root, 'scripts', 'bench', 'report-rss.js'),
+        join(root, 'bin', 'run.js'),
+        'whoowns',
+        'classify',
+        '--file',
+        file,
+      ],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let lines = 0;
@@ -58,7 +66,9 @@ export async function benchClassifyStream({ megabytes }) {
       const { lines, rssMB } = await classify(file);
       const s = (performance.now() - t) / 1000;
       const size = statSync(file).size / 1024 / 1024;
-      console.log(`| ${size.toFixed(0)} MB | ${lines.toLocaleString('en-US')} | ${s.toFixed(1)} | ${(size / s).toFixed(1)} | ${rssMB.toFixed(0)} MB |`);
+      console.log(
+        `| ${size.toFixed(0)} MB | ${lines.toLocaleString('en-US')} | ${s.toFixed(1)} | ${(size / s).toFixed(1)} | ${rssMB.toFixed(0)} MB |`,
+      );
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -1,7 +1,8 @@
 // Benchmark of the routing decision: decide() against json-rules-engine (peer) and a keyword scan
 // (floor) on the same policy and the same ~1 KB cases, all in this one process on one core.
-import { compileMatcher } from '../../lib/rules/matcher.js';
+
 import { decide, defaultPolicy } from '../../lib/rules/index.js';
+import { compileMatcher } from '../../lib/rules/matcher.js';
 import { tokenize } from '../../lib/rules/text.js';
 import { realisticCases } from './cases.js';
 import { keywordScan, phraseList, rulesEngine } from './peers.js';
@@ -39,7 +40,8 @@ export async function benchDecide({ seconds = 2, rounds = 3 } = {}) {
   for (const [, fn, isAsync] of runners) await rate(fn, cases, 300, isAsync);
   const results = runners.map(() => []);
   for (let r = 0; r < rounds; r++)
-    for (const [i, [, fn, isAsync]] of runners.entries()) results[i].push(await rate(fn, cases, seconds * 1000, isAsync));
+    for (const [i, [, fn, isAsync]] of runners.entries())
+      results[i].push(await rate(fn, cases, seconds * 1000, isAsync));
   const rates = results.map(median);
   const avgLen = Math.round(cases.reduce((n, c) => n + c.case.Description.length, 0) / cases.length);
   console.log(`\n## Routing decisions per second, one core (${cases.length} cases, ${avgLen}-char descriptions)`);

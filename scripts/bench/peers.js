@@ -2,7 +2,7 @@
 // baseline), and a plain lower-case-and-includes scan over the policy's phrase list (the floor).
 import { Engine } from 'json-rules-engine';
 
-const SEP = "[^\\p{L}\\p{N}.!?;\\n]+"; // between two words, inside one sentence
+const SEP = '[^\\p{L}\\p{N}.!?;\\n]+'; // between two words, inside one sentence
 const WORD = "[\\p{L}\\p{N}]+(?:['’][\\p{L}]+)*";
 
 function parts(pattern) {
@@ -95,7 +95,11 @@ export function rulesEngine(policy) {
     fields: s.fields ?? ['Subject', 'Description'],
   }));
   const negated = (text, index) => {
-    const before = text.slice(Math.max(0, index - 80), index).split(/[.!?;\n]/).pop() ?? '';
+    const before =
+      text
+        .slice(Math.max(0, index - 80), index)
+        .split(/[.!?;\n]/)
+        .pop() ?? '';
     const words = before.toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu) ?? [];
     return words.slice(-(policy.negation.window + 1)).some((w) => cues.has(w.replace('’', "'")));
   };

@@ -22,7 +22,11 @@ function compiled(policy: Policy): Compiled {
   let c = compiledPolicies.get(policy);
   if (!c) {
     const allowedIn = new Map<FieldName, boolean[]>();
-    for (const f of FIELDS) allowedIn.set(f, policy.signals.map((s) => (s.fields ?? DEFAULT_FIELDS).includes(f)));
+    for (const f of FIELDS)
+      allowedIn.set(
+        f,
+        policy.signals.map((s) => (s.fields ?? DEFAULT_FIELDS).includes(f)),
+      );
     c = { matcher: compileMatcher(policy), allowedIn };
     compiledPolicies.set(policy, c);
   }
@@ -132,8 +136,18 @@ export function decide(input: unknown, policy: Policy): Decision {
     ...policy.signals.map((s) => [s.id, s.owner] as const),
     ...policy.context.map((c) => [c.id, c.owner] as const),
   ]);
-  const scores: Record<Owner, number> = { customer_service: 0, client_success: 0, account_executive: 0, sales_leadership: 0 };
-  const backing: Record<Owner, Found[]> = { customer_service: [], client_success: [], account_executive: [], sales_leadership: [] };
+  const scores: Record<Owner, number> = {
+    customer_service: 0,
+    client_success: 0,
+    account_executive: 0,
+    sales_leadership: 0,
+  };
+  const backing: Record<Owner, Found[]> = {
+    customer_service: [],
+    client_success: [],
+    account_executive: [],
+    sales_leadership: [],
+  };
   for (const f of found.values()) {
     const o = ownerOf.get(f.reason.rule);
     if (o) {
@@ -178,7 +192,10 @@ export function decide(input: unknown, policy: Policy): Decision {
   // 3. An alarm wins over everything: sev1 first, then score, then the policy's precedence.
   if (alarms.length > 0) {
     const rank = (a: Alarm) => d.alarmPrecedence.indexOf(a.category);
-    alarms.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'sev1' ? -1 : 1) || b.score - a.score || rank(a) - rank(b));
+    alarms.sort(
+      (a, b) =>
+        (a.severity === b.severity ? 0 : a.severity === 'sev1' ? -1 : 1) || b.score - a.score || rank(a) - rank(b),
+    );
     const win = alarms[0] as Alarm;
     const other = alarms.find((a) => a.category !== win.category);
     const routineBest = Math.max(scores.customer_service, scores.client_success, scores.account_executive);
@@ -196,8 +213,8 @@ export function decide(input: unknown, policy: Policy): Decision {
   }
 
   // 4. Then the AE's strategic signals, unless routine work clearly dominates; then the routine owners.
-  const routine = d.ownerPrecedence.filter((o): o is 'customer_service' | 'client_success' =>
-    o === 'customer_service' || o === 'client_success',
+  const routine = d.ownerPrecedence.filter(
+    (o): o is 'customer_service' | 'client_success' => o === 'customer_service' || o === 'client_success',
   );
   const bestRoutine = routine.reduce((a, b) => (scores[b] > scores[a] ? b : a));
   const ae = scores.account_executive;
@@ -208,7 +225,11 @@ export function decide(input: unknown, policy: Policy): Decision {
     runnerUp = scores[bestRoutine];
   } else if (scores[bestRoutine] > 0 || ae > 0) {
     owner = scores[bestRoutine] >= ae ? bestRoutine : 'account_executive';
-    runnerUp = Math.max(...(['customer_service', 'client_success', 'account_executive'] as const).filter((o) => o !== owner).map((o) => scores[o]));
+    runnerUp = Math.max(
+      ...(['customer_service', 'client_success', 'account_executive'] as const)
+        .filter((o) => o !== owner)
+        .map((o) => scores[o]),
+    );
   } else {
     return {
       caseId,

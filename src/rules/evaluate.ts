@@ -13,7 +13,13 @@ export const Expectation = z.looseObject({
 export type Expectation = z.infer<typeof Expectation>;
 
 export type ExpectedOwner = Expectation['owner'];
-const EXPECTED: ExpectedOwner[] = ['routine', 'customer_service', 'client_success', 'account_executive', 'sales_leadership'];
+const EXPECTED: ExpectedOwner[] = [
+  'routine',
+  'customer_service',
+  'client_success',
+  'account_executive',
+  'sales_leadership',
+];
 const ALARMS = AlarmCategory.options;
 
 export interface AlarmFigures {

@@ -1,6 +1,7 @@
 /** The routing decision: pure, synchronous, no I/O. Everything else shows, records or counts it. */
-import defaultPolicyJson from './default-policy.json' with { type: 'json' };
+
 import { decide as decideWith } from './decide.js';
+import defaultPolicyJson from './default-policy.json' with { type: 'json' };
 import { type Policy, parsePolicy } from './policy.js';
 import type { Decision } from './schema.js';
 

@@ -192,7 +192,11 @@ export function compileMatcher(policy: Policy): Matcher {
           }),
       );
       const singles = all.filter((r) => r.length === 1).map((r) => r[0] as Word);
-      steps.push({ single: singles.length > 0 ? mergeWords(singles) : null, runs: all.filter((r) => r.length > 1), gap });
+      steps.push({
+        single: singles.length > 0 ? mergeWords(singles) : null,
+        runs: all.filter((r) => r.length > 1),
+        gap,
+      });
       gap = 0;
     }
     // A pattern that spells out its own negation ("no callback") is not negated again.
@@ -200,7 +204,7 @@ export function compileMatcher(policy: Policy): Matcher {
     anchor(p);
     const first0 = steps[0] as Step;
     for (const first of [...(first0.single ? [first0.single] : []), ...first0.runs.map((r) => r[0] as Word)]) {
-        for (const w of first.words) push(byWord, w, p);
+      for (const w of first.words) push(byWord, w, p);
       for (const pre of first.prefixes) push(byPrefix, pre, p);
       if (first.number && byNumber[byNumber.length - 1] !== p) byNumber.push(p);
     }
@@ -238,7 +242,8 @@ export function compileMatcher(policy: Policy): Matcher {
     return v;
   };
   const startsAt = (w: string) => cached(startCache, w, (x) => lookup(x, byWord, byPrefix, prefixLengths));
-  const anchoredBy = (w: string) => cached(anchorCache, w, (x) => lookup(x, anchorWord, anchorPrefix, anchorPrefixLengths));
+  const anchoredBy = (w: string) =>
+    cached(anchorCache, w, (x) => lookup(x, anchorWord, anchorPrefix, anchorPrefixLengths));
 
   /** Marks the patterns whose anchor occurs somewhere in the text. */
   const activate = (t: Tokens): Uint8Array => {

@@ -94,7 +94,10 @@ export const Policy = z
       /** A cue followed by one of these is not a negation ("not only", "no longer"). */
       notACueBefore: z.array(z.string().min(1)),
     }),
-    lexicon: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/, 'a group name in lower_snake_case'), z.array(z.string().min(1)).min(1)),
+    lexicon: z.record(
+      z.string().regex(/^[a-z][a-z0-9_]*$/, 'a group name in lower_snake_case'),
+      z.array(z.string().min(1)).min(1),
+    ),
     signals: z.array(Signal).min(1),
     context: z.array(ContextSignal),
     rules: z.array(Rule).min(1),
@@ -131,26 +134,29 @@ export const Policy = z
     };
     const ids = new Set<string>();
     p.signals.forEach((s, i) => {
-      if (ids.has(s.id)) ctx.addIssue({ code: 'custom', path: ['signals', i, 'id'], message: `duplicate id "${s.id}"` });
+      if (ids.has(s.id))
+        ctx.addIssue({ code: 'custom', path: ['signals', i, 'id'], message: `duplicate id "${s.id}"` });
       ids.add(s.id);
-      s.patterns.forEach((pt, j) => checkPattern(pt, ['signals', i, 'patterns', j]));
-      s.except?.forEach((pt, j) => checkPattern(pt, ['signals', i, 'except', j]));
+      for (const [j, pt] of s.patterns.entries()) checkPattern(pt, ['signals', i, 'patterns', j]);
+      for (const [j, pt] of (s.except ?? []).entries()) checkPattern(pt, ['signals', i, 'except', j]);
     });
     p.context.forEach((c, i) => {
-      if (ids.has(c.id)) ctx.addIssue({ code: 'custom', path: ['context', i, 'id'], message: `duplicate id "${c.id}"` });
+      if (ids.has(c.id))
+        ctx.addIssue({ code: 'custom', path: ['context', i, 'id'], message: `duplicate id "${c.id}"` });
       ids.add(c.id);
     });
     const visit = (c: Condition, path: (string | number)[]) => {
       if (typeof c === 'string') {
         if (!ids.has(c))
           ctx.addIssue({ code: 'custom', path, message: `"${c}" is not the id of a signal or context signal` });
-      } else if ('all' in c) c.all.forEach((x, k) => visit(x, [...path, 'all', k]));
-      else if ('any' in c) c.any.forEach((x, k) => visit(x, [...path, 'any', k]));
+      } else if ('all' in c) for (const [k, x] of c.all.entries()) visit(x, [...path, 'all', k]);
+      else if ('any' in c) for (const [k, x] of c.any.entries()) visit(x, [...path, 'any', k]);
       else visit(c.not, [...path, 'not']);
     };
     const ruleIds = new Set<string>();
     p.rules.forEach((r, i) => {
-      if (ruleIds.has(r.id)) ctx.addIssue({ code: 'custom', path: ['rules', i, 'id'], message: `duplicate id "${r.id}"` });
+      if (ruleIds.has(r.id))
+        ctx.addIssue({ code: 'custom', path: ['rules', i, 'id'], message: `duplicate id "${r.id}"` });
       ruleIds.add(r.id);
       visit(r.when, ['rules', i, 'when']);
     });
@@ -158,17 +164,14 @@ export const Policy = z
       if (new Set(p.decision[key]).size !== p.decision[key].length)
         ctx.addIssue({ code: 'custom', path: ['decision', key], message: 'each value once' });
     }
-    p.lexicon &&
-      Object.entries(p.lexicon).forEach(([g, words]) =>
-        words.forEach((w, j) => {
-          if (!/^[^\s@{}|#.]+$/.test(w) || w === '*')
-            ctx.addIssue({
-              code: 'custom',
-              path: ['lexicon', g, j],
-              message: `"${w}": a lexicon entry is one word, optionally ending in *`,
-            });
-        }),
-      );
+    for (const [g, words] of Object.entries(p.lexicon))
+      for (const [j, w] of words.entries())
+        if (!/^[^\s@{}|#.]+$/.test(w) || w === '*')
+          ctx.addIssue({
+            code: 'custom',
+            path: ['lexicon', g, j],
+            message: `"${w}": a lexicon entry is one word, optionally ending in *`,
+          });
   });
 export type Policy = z.infer<typeof Policy>;
 

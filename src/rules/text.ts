@@ -22,7 +22,7 @@ function endsSentence(text: string, from: number, to: number): boolean {
     // ! ? ; newline
     if (c === 33 || c === 63 || c === 59 || c === 10 || c === 13) return true;
     // "." followed by whitespace or end (not "3.5" or "v6.3")
-    if (c === 46 && (i + 1 >= to || text.charCodeAt(i + 1) <= 32)) return true;
+    if (c === 46 && !(text.charCodeAt(i + 1) > 32)) return true;
   }
   return false;
 }

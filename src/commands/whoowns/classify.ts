@@ -55,7 +55,11 @@ export default class Classify extends SfCommand<ClassifyResult> {
               .slice(0, 3)
               .map((i) => `${i.path.length ? i.path.join('.') : 'the line'}: ${i.message}`)
               .join('; ');
-        const error: ErrorLine = { line: line.number, caseId: caseIdOf(parsed), error: `line ${line.number}: ${problem}` };
+        const error: ErrorLine = {
+          line: line.number,
+          caseId: caseIdOf(parsed),
+          error: `line ${line.number}: ${problem}`,
+        };
         await out.write(JSON.stringify(error));
       }
     } catch (e) {

@@ -1,0 +1,229 @@
+import { type CaseContext, Decision, decide } from '../../src/rules/index.js';
+
+/** Decides a case written for this test (none of these texts come from the example data). */
+function route(Subject: string | null, Description: string | null, context?: CaseContext) {
+  const d = decide({ case: { Id: '500TEST', Subject, Description }, context });
+  return { ...d, who: d.alarm ? `${d.owner}/${d.alarm.category}` : d.owner };
+}
+
+describe('decide(): the four owners', () => {
+  it.each([
+    [
+      'Where is my shipment?',
+      'Tracking for PO 7781 has not updated since Monday. When will it arrive?',
+      'customer_service',
+    ],
+    [
+      'Refund for duplicate payment',
+      'Your portal charged our card twice for invoice 5520. Please refund one.',
+      'customer_service',
+    ],
+    [
+      'MFA locked out',
+      'New phone, so the authenticator codes no longer work and I am locked out of the portal.',
+      'customer_service',
+    ],
+    [
+      'Usage export for finance',
+      'Could you export last quarter’s usage by department as a CSV for our finance team?',
+      'client_success',
+    ],
+    [
+      'Training for new dispatchers',
+      'We hired four dispatchers. Can we book a training session on the scheduling module?',
+      'client_success',
+    ],
+    ['SSO setup', 'We need help configuring SAML single sign-on and user roles for the new tenant.', 'client_success'],
+    [
+      'Pricing for 3 more plants',
+      'We are opening three more plants next year and want pricing for adding them to our agreement.',
+      'account_executive',
+    ],
+    [
+      'MSA redlines',
+      'Legal sent redlines on the liability cap and payment terms in the master services agreement.',
+      'account_executive',
+    ],
+  ])('%s → %s', (subject, description, owner) => {
+    expect(route(subject, description, undefined).who).toBe(owner);
+  });
+});
+
+describe('decide(): the fire alarm', () => {
+  it('raises product safety, sev1, when someone is hurt', () => {
+    const d = route(
+      'Heater unit',
+      'The space heater you installed in the break room sparked and a worker was burned on the hand.',
+    );
+    expect(d.alarm).toEqual({ category: 'product_safety', severity: 'sev1' });
+    expect(d.owner).toBe('sales_leadership');
+  });
+
+  it('raises product safety, sev2, for a known defect still being shipped before anyone is hurt', () => {
+    const d = route(
+      'Valve batch',
+      'Your plant knows the relief valves in batch 12 are faulty and they are still shipping them to us.',
+    );
+    expect(d.alarm).toEqual({ category: 'product_safety', severity: 'sev2' });
+  });
+
+  it('raises an ethics violation for a kickback offered by our rep', () => {
+    const d = route(
+      'Concerning offer',
+      'Your sales rep offered our buyer a kickback if we renewed without going to tender.',
+    );
+    expect(d.who).toBe('sales_leadership/ethics_violation');
+    expect(d.alarm?.severity).toBe('sev1');
+  });
+
+  it('raises an ethics violation for falsified inspection records', () => {
+    expect(route('Inspection log', 'Your inspector falsified the elevator inspection records for March.').who).toBe(
+      'sales_leadership/ethics_violation',
+    );
+  });
+
+  it('raises churn risk for a leave signal with repetition in the text', () => {
+    const d = route('Done', 'This is the fourth outage this month. We will not renew the contract in June.');
+    expect(d.who).toBe('sales_leadership/churn_risk');
+  });
+
+  it('raises churn risk for a leave signal with heavy account history', () => {
+    const ctx = { account: { casesLast90Days: 11, reopenedLast90Days: 3, escalationsLast90Days: 2 } };
+    expect(route('Vendor review', 'We are evaluating other providers for next year.', ctx).who).toBe(
+      'sales_leadership/churn_risk',
+    );
+  });
+
+  it('raises a service breach for repeated unanswered calls over weeks', () => {
+    expect(
+      route('No callback', 'For three weeks nobody has returned our calls; every voicemail goes unanswered.').who,
+    ).toBe('sales_leadership/service_breach');
+  });
+
+  it('raises a service breach for one wait when the queue has been over target for days', () => {
+    const ctx = { queue: { name: 'Phone', targetMinutes: 20, breachRate14d: 0.5, daysInBreach14d: 11 } };
+    expect(route('Hold time', 'I spent 45 minutes on hold before anyone picked up.', ctx).who).toBe(
+      'sales_leadership/service_breach',
+    );
+  });
+});
+
+describe('decide(): the hard cases of routing.md', () => {
+  it('reads negation: "no one was hurt" and "not a safety issue" raise no alarm', () => {
+    expect(
+      route('Dented panel', 'The side panel arrived dented. No one was hurt and it is not a safety issue.').alarm,
+    ).toBeNull();
+  });
+
+  it('reads negation of leaving: "we have no plans to cancel" is not a leave signal', () => {
+    const ctx = { account: { casesLast90Days: 9, reopenedLast90Days: 3, escalationsLast90Days: 1 } };
+    const d = route('Invoice copy', 'We have no plans to cancel our contract; we just need a copy of invoice 88.', ctx);
+    expect(d.alarm).toBeNull();
+  });
+
+  it.each([
+    ['Fire up the weekly report', 'Can you fire up the weekly occupancy report again for our team?'],
+    ['Kill the job', 'Please kill the job that emails the export every five minutes.'],
+    ['Dead slow dashboard', 'The analytics dashboard is dead slow when we filter by region.'],
+    ['Cancel the webinar', 'Please cancel the webinar on Thursday and rebook it for next week.'],
+    ['Deadline', 'We are dangerously close to the deadline for the catalog printing order status.'],
+    ['Feature idea', 'Feature request: a fraud detection rule that flags changed bank details.'],
+  ])('everyday words raise no alarm: %s', (subject, description) => {
+    const d = route(subject, description);
+    expect(d.alarm).toBeNull();
+    expect(['customer_service', 'client_success']).toContain(d.owner);
+  });
+
+  it('treats fraud by a third party against the customer as urgent service work, not ethics', () => {
+    const d = route(
+      'Phishing',
+      'A phishing email tricked our clerk and a fraudster changed our bank details in your portal.',
+    );
+    expect(d.owner).toBe('customer_service');
+    expect(d.alarm).toBeNull();
+  });
+
+  it('keeps an angry but routine request routine', () => {
+    const d = route(
+      'RIDICULOUS',
+      'This is absolutely unacceptable!!! Where is my order 4471? I need the tracking number today.',
+    );
+    expect(d.owner).toBe('customer_service');
+    expect(d.alarm).toBeNull();
+  });
+
+  it('needs repetition for churn: one angry leave threat on a quiet account goes to the AE', () => {
+    const ctx = { account: { casesLast90Days: 1, reopenedLast90Days: 0, escalationsLast90Days: 0 } };
+    const d = route('Late delivery', 'If you miss a delivery like this again we will switch to another supplier.', ctx);
+    expect(d.owner).toBe('account_executive');
+    expect(d.alarm).toBeNull();
+  });
+
+  it('needs persistence for a breach: one slow reply on a healthy queue is routine', () => {
+    const ctx = { queue: { name: 'Email', targetMinutes: 240, breachRate14d: 0.04, daysInBreach14d: 1 } };
+    const d = route('Slow reply', 'I waited two days for a reply about my refund.', ctx);
+    expect(d.alarm).toBeNull();
+  });
+
+  it('routes a case on its merits when its queue is in breach but it is not about waiting', () => {
+    const ctx = { queue: { name: 'Phone', targetMinutes: 20, breachRate14d: 0.6, daysInBreach14d: 12 } };
+    const d = route('Invoice copy', 'Please send a copy of invoice 1182 to accounts payable.', ctx);
+    expect(d.owner).toBe('customer_service');
+    expect(d.alarm).toBeNull();
+  });
+
+  it('gives an alarm precedence over strategic and routine signals', () => {
+    const d = route(
+      'Pricing and an injury',
+      'Our operator was injured by the press guard. Also, please send the 2027 pricing.',
+    );
+    expect(d.alarm?.category).toBe('product_safety');
+  });
+});
+
+describe('decide(): what a decision carries', () => {
+  const line = {
+    case: {
+      Id: '500XYZ',
+      Subject: 'Smoke from the charger',
+      Description: 'The charging dock started smoking and melted.',
+    },
+  };
+
+  it('matches the output contract', () => {
+    expect(Decision.safeParse(decide(line)).success).toBe(true);
+    expect(decide(line).caseId).toBe('500XYZ');
+  });
+
+  it('gives reasons whose evidence is an exact span of the field it names', () => {
+    const d = decide(line);
+    const text = line.case as Record<string, string>;
+    const fromText = d.reasons.filter((r) => r.field in text);
+    expect(fromText.length).toBeGreaterThan(0);
+    for (const r of fromText) expect(text[r.field]).toContain(r.evidence);
+  });
+
+  it('is deterministic: the same input gives the same decision, reasons and order', () => {
+    expect(JSON.stringify(decide(line))).toBe(JSON.stringify(decide(structuredClone(line))));
+  });
+
+  it('says what to do next in one sentence', () => {
+    expect(decide(line).action).toMatch(/^Pull the fire alarm: notify sales leadership now/);
+    expect(route('Invoice copy', 'Please resend invoice 4410.').action).toMatch(/^Hand to Customer Service: /);
+  });
+
+  it('is less confident when the signals are thin', () => {
+    const clear = route('Refund', 'Please refund the duplicate charge on invoice 77 and send a receipt.');
+    const thin = route(null, 'Hello, question about something.');
+    expect(thin.confidence).toBeLessThan(clear.confidence);
+    expect(thin.reasons).toEqual([]);
+  });
+
+  it('cites context signals with the field and value they read', () => {
+    const ctx = { account: { casesLast90Days: 12, reopenedLast90Days: 4, escalationsLast90Days: 0 } };
+    const d = route('Switching', 'We are moving our business to another vendor.', ctx);
+    expect(d.reasons).toContainEqual(
+      expect.objectContaining({ field: 'context.account.casesLast90Days', evidence: expect.stringContaining('=12') }),
+    );
+  });
+});

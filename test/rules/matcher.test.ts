@@ -1,0 +1,119 @@
+import fc from 'fast-check';
+import { defaultPolicy, type Policy, parsePolicy } from '../../src/rules/index.js';
+import { compileMatcher } from '../../src/rules/matcher.js';
+import { tokenize } from '../../src/rules/text.js';
+
+/** A one-signal policy built on the default one, for testing pattern syntax in isolation. */
+function policyWith(patterns: string[], except: string[] = [], lexicon: Record<string, string[]> = {}): Policy {
+  const r = parsePolicy({
+    ...defaultPolicy,
+    lexicon: { ...defaultPolicy.lexicon, ...lexicon },
+    signals: [{ id: 'probe', label: 'probe', patterns, except, weight: 1 }],
+    context: [],
+    rules: [{ id: 'r', label: 'r', when: 'probe', then: { owner: 'account_executive' }, weight: 1 }],
+  });
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return r.policy;
+}
+
+function spans(policy: Policy, text: string) {
+  const t = tokenize(text);
+  return compileMatcher(policy)
+    .scan(t, () => true)
+    .map((h) => ({ text: text.slice(t.starts[h.first], t.ends[h.last]), negated: h.negated }));
+}
+
+describe('tokenize', () => {
+  it('keeps offsets into the original text, folds case and curly apostrophes', () => {
+    const text = 'We DON’T want it. Ship 3.5 units!';
+    const t = tokenize(text);
+    expect(t.words).toEqual(['we', "don't", 'want', 'it', 'ship', '3', '5', 'units']);
+    for (const [i, word] of t.words.entries()) {
+      expect(text.slice(t.starts[i], t.ends[i]).toLowerCase().replace('’', "'")).toBe(word);
+    }
+  });
+
+  it('starts a new sentence after . ! ? ; and newlines, but not inside "3.5"', () => {
+    const t = tokenize('One two. Three; four\nfive 3.5 six');
+    expect(t.sentence).toEqual([0, 0, 1, 2, 3, 3, 3, 3]);
+  });
+});
+
+describe('pattern syntax', () => {
+  it('matches words, prefixes, groups, numbers, alternatives of several words and gaps', () => {
+    const p = policyWith([
+      'caught fire',
+      'scorch*',
+      '@staff lied',
+      '# times',
+      '{ship anyway|sent it anyway}',
+      'cancel ..2 contract',
+    ]);
+    expect(spans(p, 'It caught fire. Scorched wires.').map((s) => s.text)).toEqual(['caught fire', 'Scorched']);
+    expect(spans(p, 'Your rep lied to us.').map((s) => s.text)).toEqual(['rep lied']);
+    expect(spans(p, 'Failed 4 times; they sent it anyway.').map((s) => s.text)).toEqual(['4 times', 'sent it anyway']);
+    expect(spans(p, 'We will cancel the whole contract.').map((s) => s.text)).toEqual(['cancel the whole contract']);
+    expect(spans(p, 'We will cancel the whole big contract.')).toEqual([]);
+  });
+
+  it('never matches across a sentence boundary', () => {
+    const p = policyWith(['cancel ..3 contract']);
+    expect(spans(p, 'Cancel the meeting. The contract is fine.')).toEqual([]);
+  });
+
+  it('drops a hit that overlaps one of its exceptions', () => {
+    const p = policyWith(['smok*'], ['smoke test*']);
+    expect(spans(p, 'The smoke test failed but the unit was smoking.').map((s) => s.text)).toEqual(['smoking']);
+  });
+
+  it('marks a hit negated when a cue stands shortly before it in the same sentence', () => {
+    const p = policyWith(['injur*', 'hurt']);
+    expect(spans(p, 'Nobody was hurt.')).toEqual([{ text: 'hurt', negated: true }]);
+    expect(spans(p, 'There were no reported injuries.')).toEqual([{ text: 'injuries', negated: true }]);
+    // Too far from the cue, after "but", or in the next sentence: not negated.
+    expect(spans(p, 'No, we checked everything twice and then an operator got hurt.')[0]?.negated).toBe(false);
+    expect(spans(p, 'Not a big deal but someone was hurt.')[0]?.negated).toBe(false);
+    expect(spans(p, 'No delay. Someone was hurt.')[0]?.negated).toBe(false);
+    // "not only" is not a negation.
+    expect(spans(p, 'Not only was he hurt, the unit burned.')[0]?.negated).toBe(false);
+  });
+
+  it('does not negate a pattern that spells out its own negation', () => {
+    const p = policyWith(['no callback']);
+    expect(spans(p, 'Still no callback.')).toEqual([{ text: 'no callback', negated: false }]);
+  });
+});
+
+describe('scan cost is linear in the text', () => {
+  // Adversarial texts: words the policy's patterns start with and continue with, in long sentences.
+  const vocabulary = [
+    ...new Set(
+      defaultPolicy.signals
+        .flatMap((s) => s.patterns.flatMap((p) => p.split(/[\s{}|]+/)))
+        .filter((w) => /^[a-z']+$/.test(w)),
+    ),
+  ];
+  const matcher = compileMatcher(defaultPolicy);
+  const cost = (text: string) => {
+    const stats = { comparisons: 0 };
+    matcher.scan(tokenize(text), () => true, stats);
+    return stats.comparisons;
+  };
+
+  it('does at most a constant amount of work per word, whatever the words', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...vocabulary, ',', 'not', 'again'), { minLength: 50, maxLength: 400 }),
+        (words) => {
+          const text = words.join(' ');
+          const once = cost(text);
+          const ten = cost(Array(10).fill(text).join(' '));
+          // Ten copies cost at most ten times one copy plus the joins between them.
+          expect(ten).toBeLessThanOrEqual(10 * once + 10 * 2000);
+          expect(once).toBeLessThanOrEqual(words.length * 2000);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});

@@ -1,0 +1,58 @@
+import { defaultPolicy, parsePolicy } from '../../src/rules/index.js';
+
+const withChange = (change: (p: Record<string, unknown>) => void) => {
+  const p = structuredClone(defaultPolicy) as unknown as Record<string, unknown>;
+  change(p);
+  return parsePolicy(p);
+};
+
+describe('policy validation', () => {
+  it('accepts the shipped default, which covers all four owners and all four alarms', () => {
+    expect(parsePolicy(defaultPolicy).ok).toBe(true);
+    const owners = new Set([
+      ...defaultPolicy.signals.map((s) => s.owner),
+      ...defaultPolicy.rules.map((r) => r.then.owner),
+    ]);
+    expect(owners).toEqual(
+      new Set([undefined, 'customer_service', 'client_success', 'account_executive', 'sales_leadership']),
+    );
+    const alarms = new Set(defaultPolicy.rules.flatMap((r) => ('alarm' in r.then ? [r.then.alarm] : [])));
+    expect(alarms).toEqual(new Set(['churn_risk', 'product_safety', 'service_breach', 'ethics_violation']));
+  });
+
+  it.each([
+    [
+      'a bad pattern',
+      (p: any) => (p.signals[2].patterns[1] = 'refund ..'),
+      'signals[2].patterns[1]',
+      'may not end with a gap',
+    ],
+    [
+      'an unknown lexicon group',
+      (p: any) => (p.signals[0].patterns[0] = '@nosuch order'),
+      'signals[0].patterns[0]',
+      'unknown lexicon group "@nosuch"',
+    ],
+    ['a duplicate signal id', (p: any) => (p.signals[1].id = p.signals[0].id), 'signals[1].id', 'duplicate id'],
+    [
+      'a rule naming no signal',
+      (p: any) => (p.rules[0].when = { any: ['harm', 'nosuch'] }),
+      'rules[0].when.any[1]',
+      '"nosuch" is not the id',
+    ],
+    ['a weight of the wrong type', (p: any) => (p.signals[3].weight = 'high'), 'signals[3].weight', 'expected number'],
+    ['an unknown alarm category', (p: any) => (p.rules[0].then.alarm = 'fire'), 'rules[0].then', ''],
+    ['an unknown key', (p: any) => (p.negation.windw = 3), 'negation', 'windw'],
+    [
+      'a gap too wide',
+      (p: any) => (p.signals[0].patterns[0] = 'order ..50 status'),
+      'signals[0].patterns[0]',
+      'at most 10',
+    ],
+  ])('names the exact path of %s', (_, change, path, message) => {
+    const r = withChange(change);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors).toContainEqual({ path, message: expect.stringContaining(message) });
+  });
+});
