@@ -1,10 +1,10 @@
 /**
- * Reads JSON Lines from a file or stdin as a stream: memory stays flat however large the input
- * (only one line at a time is held), and every line keeps its number for error messages.
+ * Reads JSON Lines from a file or stdin as a stream: memory stays flat however large the input,
+ * and every line keeps its number for error messages.
  */
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 
 export interface Line {
   /** 1-based line number in the input. */
@@ -16,13 +16,39 @@ export function openInput(path: string): Readable {
   return path === '-' ? process.stdin : createReadStream(path);
 }
 
-/** Non-blank lines of a JSON Lines stream. */
+/**
+ * Non-blank lines of a JSON Lines stream. Pulls one chunk at a time from the stream's own async
+ * iterator, so a slow consumer holds back the reader (readline's iterator queues up to a thousand
+ * lines, however long they are). Memory: one chunk plus the longest line.
+ */
 export async function* readLines(input: Readable): AsyncGenerator<Line> {
-  const rl = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+  const decoder = new StringDecoder('utf8');
   let number = 0;
-  for await (const text of rl) {
+  // The unfinished line, in pieces: joined once when its newline arrives, so a long line costs
+  // linear time and memory whatever the chunk size.
+  let pending: string[] = [];
+  const take = (last: string): Line | null => {
+    pending.push(last);
+    let text = pending.length === 1 ? last : pending.join('');
+    pending = [];
     number++;
-    if (text.trim() !== '') yield { number, text };
+    if (text.endsWith('\r')) text = text.slice(0, -1);
+    return text.trim() === '' ? null : { number, text };
+  };
+  for await (const chunk of input) {
+    const text = typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer);
+    let from = 0;
+    for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', from)) {
+      const line = take(text.slice(from, nl));
+      if (line) yield line;
+      from = nl + 1;
+    }
+    if (from < text.length) pending.push(text.slice(from));
+  }
+  const rest = decoder.end();
+  if (rest !== '' || pending.length > 0) {
+    const line = take(rest);
+    if (line) yield line;
   }
 }
 

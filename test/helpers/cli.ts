@@ -16,13 +16,17 @@ export interface CliResult {
 
 const home = mkdtempSync(join(tmpdir(), 'whoowns-home-'));
 
+export function spawnCli(args: string[], env: NodeJS.ProcessEnv = {}) {
+  return spawn(process.execPath, [join(root, 'bin', 'run.js'), ...args], {
+    cwd: root,
+    env: { ...process.env, HOME: home, SF_DISABLE_TELEMETRY: 'true', SF_AUTOUPDATE_DISABLE: 'true', ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+}
+
 export function runCli(args: string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(root, 'bin', 'run.js'), ...args], {
-      cwd: root,
-      env: { ...process.env, HOME: home, SF_DISABLE_TELEMETRY: 'true', SF_AUTOUPDATE_DISABLE: 'true', ...options.env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+    const child = spawnCli(args, options.env);
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => {
