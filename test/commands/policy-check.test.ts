@@ -1,0 +1,86 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defaultPolicy } from '../../src/rules/index.js';
+import { runCli } from '../helpers/cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'whoowns-policy-'));
+const labeled = (Description: string, owner: string, alarm: string | null, severe?: boolean) =>
+  JSON.stringify({ case: { Description }, expect: { owner, alarm, ...(severe === undefined ? {} : { severe }) } });
+
+// Five labeled cases whose decisions under the shipped policy are known: four right, one wrong.
+const cases = [
+  labeled('Where is my order 5521? Please send tracking.', 'customer_service', null),
+  labeled('Please export our usage data to CSV.', 'routine', null),
+  labeled('The heater caught fire and a worker was burned.', 'sales_leadership', 'product_safety', true),
+  labeled('Your rep offered our buyer a kickback for the renewal.', 'sales_leadership', 'ethics_violation'),
+  // Labeled as churn, but nothing in it says so: the policy will route it to Customer Service.
+  labeled('Please resend invoice 7.', 'sales_leadership', 'churn_risk'),
+  'this line is not json',
+].join('\n');
+
+describe('whoowns policy check', () => {
+  const casesFile = join(dir, 'labeled.jsonl');
+  writeFileSync(casesFile, cases);
+
+  it('reports owner accuracy, confusion and per-alarm precision and recall as --json', async () => {
+    const r = await runCli(['whoowns', 'policy', 'check', '--cases', casesFile, '--json']);
+    expect(r.code).toBe(0);
+    const { status, result } = JSON.parse(r.stdout);
+    expect(status).toBe(0);
+    expect(result.policy).toMatchObject({ file: null, valid: true });
+    const e = result.evaluation;
+    expect(e.cases).toBe(5);
+    expect(e.skipped).toEqual([{ line: 6, error: expect.stringContaining('not valid JSON') }]);
+    expect(e.ownerAccuracy).toBe(0.8);
+    expect(e.confusion.sales_leadership).toEqual({
+      customer_service: 1,
+      client_success: 0,
+      account_executive: 0,
+      sales_leadership: 2,
+    });
+    expect(e.confusion.routine.client_success).toBe(1);
+    expect(e.alarms.product_safety).toMatchObject({ expected: 1, predicted: 1, correct: 1, precision: 1, recall: 1 });
+    expect(e.alarms.churn_risk).toMatchObject({ expected: 1, predicted: 0, correct: 0, precision: null, recall: 0 });
+    expect(e.alarms.all).toMatchObject({ expected: 3, predicted: 2, correct: 2, precision: 1 });
+    expect(e.alarms.all.recall).toBeCloseTo(2 / 3, 4);
+    expect(e.falseAlarmRate).toBe(0);
+    expect(e.routineRate).toBe(1);
+    expect(e.severeRecall).toBe(1);
+  });
+
+  it('prints the same figures as tables for a person', async () => {
+    const r = await runCli(['whoowns', 'policy', 'check', '--cases', casesFile]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Owner accuracy: 80.0%');
+    expect(r.stdout).toMatch(/churn_risk\s*│\s*1\s*│\s*0\s*│\s*0\s*│\s*-\s*│\s*0\.0%/);
+    expect(r.stderr).toContain('line 6 skipped');
+  });
+
+  it('names the exact path and expectation of every problem in an invalid policy file', async () => {
+    const policy = structuredClone(defaultPolicy) as any;
+    policy.decision.strategicMin = 'high';
+    policy.signals[3].weight = -1;
+    const file = join(dir, 'bad.json');
+    writeFileSync(file, JSON.stringify(policy));
+    const r = await runCli(['whoowns', 'policy', 'check', '--policy', file, '--json']);
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(out.name).toBe('InvalidPolicy');
+    expect(out.data.problems).toEqual(
+      expect.arrayContaining([
+        { path: 'decision.strategicMin', message: expect.stringContaining('expected number') },
+        { path: 'signals[3].weight', message: expect.stringContaining('>=0') },
+      ]),
+    );
+    expect(out.actions.join(' ')).toContain('default-policy.json');
+  });
+
+  it('says where a policy file is not even JSON', async () => {
+    const file = join(dir, 'broken.json');
+    writeFileSync(file, '{ "version": 1, ');
+    const r = await runCli(['whoowns', 'policy', 'check', '--policy', file]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('(file): not valid JSON');
+  });
+});

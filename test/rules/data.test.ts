@@ -1,0 +1,53 @@
+/**
+ * The shipped policy against the labeled example data, held to the bars of the routing issue. A policy
+ * change that makes any of these worse fails here before it reaches an agent.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Evaluation, Expectation, Scorecard } from '../../src/rules/evaluate.js';
+import { CaseLine, decide } from '../../src/rules/index.js';
+import { root, sharedData } from '../helpers/cli.js';
+
+function evaluate(path: string): Evaluation {
+  const card = new Scorecard();
+  for (const text of readFileSync(path, 'utf8').split('\n')) {
+    if (text.trim() === '') continue;
+    const value = JSON.parse(text);
+    card.add(Expectation.parse(value.expect), decide(CaseLine.parse(value)));
+  }
+  return card.result();
+}
+
+const devCases = join(sharedData, 'dev-cases.jsonl');
+// Cases written apart from the rules, in other industries and styles, to check that they generalise.
+const heldOut = join(root, 'test', 'fixtures', 'heldout-cases.jsonl');
+
+describe.each([
+  ['dev-cases.jsonl', devCases],
+  ['held-out fixture', heldOut],
+])('labeled B2B cases: %s', (_, path) => {
+  const run = existsSync(path) ? it : it.skip;
+  run('owner accuracy ≥ 0.85, alarm precision ≥ 0.85 and recall ≥ 0.90', () => {
+    const e = evaluate(path);
+    expect(e.ownerAccuracy).toBeGreaterThanOrEqual(0.85);
+    expect(e.alarms.all.precision).toBeGreaterThanOrEqual(0.85);
+    expect(e.alarms.all.recall).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe('real-world routine requests (bitext)', () => {
+  it('raise a false alarm on fewer than 1% and stay with a routine owner on at least 90%', () => {
+    const e = evaluate(join(sharedData, 'bitext-routine.jsonl'));
+    expect(e.cases).toBeGreaterThan(3000);
+    expect(e.falseAlarmRate).toBeLessThan(0.01);
+    expect(e.routineRate).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe('real vehicle safety complaints (NHTSA)', () => {
+  it('raise product safety on at least 90% of the severe ones (crash, fire, injury, death)', () => {
+    const e = evaluate(join(sharedData, 'nhtsa-safety.jsonl'));
+    expect(e.severeRecall).toBeGreaterThanOrEqual(0.9);
+    expect(e.alarms.product_safety.precision).toBe(1);
+  });
+});
