@@ -245,12 +245,13 @@ export function compileMatcher(policy: Policy): Matcher {
   const anchoredBy = (w: string) =>
     cached(anchorCache, w, (x) => lookup(x, anchorWord, anchorPrefix, anchorPrefixLengths));
 
-  /** Marks the patterns whose anchor occurs somewhere in the text. */
-  const activate = (t: Tokens): Uint8Array => {
-    const active = new Uint8Array(patternCount);
-    for (const p of unanchored) active[p.index] = 1;
-    for (const w of new Set(t.words)) for (const p of anchoredBy(w)) active[p.index] = 1;
-    return active;
+  /**
+   * Marks the patterns whose anchor occurs in the sentence of tokens [from, to), as `stamp` in the
+   * `active` array (stamps differ per sentence, so the array never needs clearing).
+   */
+  const activate = (t: Tokens, from: number, to: number, active: Int32Array, stamp: number) => {
+    for (const p of unanchored) active[p.index] = stamp;
+    for (let k = from; k < to; k++) for (const p of anchoredBy(t.words[k] as string)) active[p.index] = stamp;
   };
 
   // (step, token) states already known not to lead to a match from the current start: with gaps,
@@ -305,15 +306,22 @@ export function compileMatcher(policy: Policy): Matcher {
     scan(t, allowed, stats) {
       const hits: Hit[] = [];
       const exceptions: Hit[] = [];
-      const active = activate(t);
+      // Patterns never cross a sentence, so only those anchored in the current sentence are tried.
+      const active = new Int32Array(patternCount);
+      let stamp = 0;
       let lastCue = -1; // token index of the latest negation cue still in scope
       const n = t.words.length;
       for (let i = 0; i < n; i++) {
         const w = t.words[i] as string;
-        if (i > 0 && t.sentence[i] !== t.sentence[i - 1]) lastCue = -1;
+        if (i === 0 || t.sentence[i] !== t.sentence[i - 1]) {
+          lastCue = -1;
+          let end = i + 1;
+          while (end < n && t.sentence[end] === t.sentence[i]) end++;
+          activate(t, i, end, active, ++stamp);
+        }
         const negated = lastCue >= 0 && i - lastCue - 1 <= window;
         for (const p of startsAt(w)) {
-          if (active[p.index] === 0 || !allowed(p.signal)) continue;
+          if (active[p.index] !== stamp || !allowed(p.signal)) continue;
           const last = start(p, i, t, stats);
           if (last < 0) continue;
           const hit = { signal: p.signal, first: i, last, negated: p.negatable && negated };
