@@ -17,8 +17,12 @@ export type FieldName = z.infer<typeof FieldName>;
 const Id = z.string().regex(/^[a-z][a-z0-9_.]*$/, 'an id in lower_snake_case (letters, digits, _ and .)');
 const Weight = z.number().min(0).max(5);
 
+/** Free text for the people who maintain the policy; never read by decide(). */
+const Note = z.string().optional();
+
 export const Signal = z.strictObject({
   id: Id,
+  note: Note,
   /** Short noun phrase for the action sentence: "Hand to Customer Service: {label}." */
   label: z.string().min(1),
   patterns: z.array(z.string().min(1)).min(1),
@@ -47,6 +51,7 @@ export type ContextCheck = z.infer<typeof ContextCheck>;
 
 export const ContextSignal = z.strictObject({
   id: Id,
+  note: Note,
   label: z.string().min(1),
   match: z.enum(['any', 'all']),
   checks: z.array(ContextCheck).min(1),
@@ -67,6 +72,7 @@ export const Condition: z.ZodType<Condition> = z.lazy(() =>
 
 export const Rule = z.strictObject({
   id: Id,
+  note: Note,
   label: z.string().min(1),
   /** Signal ids combined with all / any / not. */
   when: Condition,
