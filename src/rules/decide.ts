@@ -55,6 +55,9 @@ interface Found {
   order: number;
   /** How many places in the case said it. */
   hits: number;
+  /** Field and last token of the latest counted place, to merge overlapping hits. */
+  field?: FieldName;
+  last?: number;
 }
 
 const REPEAT_BONUS = 0.25;
@@ -117,13 +120,26 @@ export function decide(input: unknown, policy: Policy): Decision {
       const s = policy.signals[h.signal] as Signal;
       const seen = found.get(s.id);
       if (seen) {
-        // More places saying the same thing add confidence, with diminishing returns.
+        // More places saying the same thing add confidence, with diminishing returns; overlapping
+        // hits (two patterns on the same words) are one place.
+        if (seen.field === field && h.first <= (seen.last ?? -1)) {
+          seen.last = Math.max(seen.last ?? -1, h.last);
+          continue;
+        }
+        seen.field = field;
+        seen.last = h.last;
         seen.hits++;
         seen.reason.weight = round2(s.weight * Math.min(REPEAT_CAP, 1 + REPEAT_BONUS * (seen.hits - 1)));
         continue;
       }
       const evidence = text.slice(tokens.starts[h.first], tokens.ends[h.last]);
-      found.set(s.id, { reason: { rule: s.id, field, evidence, weight: s.weight }, order: order++, hits: 1 });
+      found.set(s.id, {
+        reason: { rule: s.id, field, evidence, weight: s.weight },
+        order: order++,
+        hits: 1,
+        field,
+        last: h.last,
+      });
     }
   }
   for (const c of policy.context) {
