@@ -14,6 +14,10 @@ interface Compiled {
   matcher: Matcher;
   /** For each field, whether each signal may read it. */
   allowedIn: Map<FieldName, boolean[]>;
+  /** The owner each signal or context signal speaks for, if any. */
+  ownerOf: Map<string, Owner | undefined>;
+  /** The readable label of every signal, context signal and rule. */
+  labels: Map<string, string>;
 }
 
 const compiledPolicies = new WeakMap<Policy, Compiled>();
@@ -27,7 +31,12 @@ function compiled(policy: Policy): Compiled {
         f,
         policy.signals.map((s) => (s.fields ?? DEFAULT_FIELDS).includes(f)),
       );
-    c = { matcher: compileMatcher(policy), allowedIn };
+    const ownerOf = new Map<string, Owner | undefined>([
+      ...policy.signals.map((s) => [s.id, s.owner] as const),
+      ...policy.context.map((x) => [x.id, x.owner] as const),
+    ]);
+    const labels = new Map([...policy.rules, ...policy.context, ...policy.signals].map((x) => [x.id, x.label]));
+    c = { matcher: compileMatcher(policy), allowedIn, ownerOf, labels };
     compiledPolicies.set(policy, c);
   }
   return c;
@@ -105,7 +114,7 @@ export function decide(input: unknown, policy: Policy): Decision {
   const line = isRecord(input) ? input : {};
   const kase = isRecord(line.case) ? line.case : {};
   const context = isRecord(line.context) ? line.context : {};
-  const { matcher, allowedIn } = compiled(policy);
+  const { matcher, allowedIn, ownerOf, labels } = compiled(policy);
 
   // 1. Signals found in the text, one (first, strongest) piece of evidence per signal.
   const found = new Map<string, Found>();
@@ -114,6 +123,7 @@ export function decide(input: unknown, policy: Policy): Decision {
     const text = readText(kase, field);
     if (text === '') continue;
     const allowed = allowedIn.get(field) as boolean[];
+    if (!allowed.includes(true)) continue; // no signal reads this field
     const tokens = tokenize(text);
     for (const h of matcher.scan(tokens, (s) => allowed[s] === true) as Hit[]) {
       if (h.negated) continue;
@@ -148,10 +158,6 @@ export function decide(input: unknown, policy: Policy): Decision {
   }
 
   // 2. Owner scores from routine and strategic signals, then from rules that fired.
-  const ownerOf = new Map<string, Owner | undefined>([
-    ...policy.signals.map((s) => [s.id, s.owner] as const),
-    ...policy.context.map((c) => [c.id, c.owner] as const),
-  ]);
   const scores: Record<Owner, number> = {
     customer_service: 0,
     client_success: 0,
@@ -258,7 +264,7 @@ export function decide(input: unknown, policy: Policy): Decision {
   }
   const reasons = reasonsOf(backing[owner]);
   const top = reasons.find((r) => r.field !== 'rule') ?? reasons[0];
-  const topLabel = top ? labelOf(policy, top.rule) : '';
+  const topLabel = top ? (labels.get(top.rule) ?? top.rule) : '';
   return {
     caseId,
     owner,
@@ -267,13 +273,4 @@ export function decide(input: unknown, policy: Policy): Decision {
     action: policy.owners[owner].action.replaceAll('{reason}', topLabel),
     reasons,
   };
-}
-
-function labelOf(policy: Policy, id: string): string {
-  return (
-    policy.signals.find((s) => s.id === id)?.label ??
-    policy.context.find((c) => c.id === id)?.label ??
-    policy.rules.find((r) => r.id === id)?.label ??
-    id
-  );
 }
