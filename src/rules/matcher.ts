@@ -128,7 +128,7 @@ export function compileMatcher(policy: Policy): Matcher {
     let best: Word[] | null = null;
     let bestSize = Number.POSITIVE_INFINITY;
     for (const step of p.steps) {
-      // One required word per alternative: the longest, as the likeliest to be rare.
+      // One required word per alternative: its most selective (narrowest) word.
       const picks: Word[] = [];
       for (const run of [...(step.single ? [[step.single]] : []), ...step.runs]) {
         const usable = run.filter((w) => !w.any && !w.number);
