@@ -134,6 +134,26 @@ describe('decide(): the hard cases of routing.md', () => {
     expect(['customer_service', 'client_success']).toContain(d.owner);
   });
 
+  it.each([
+    'Please send the replacement to another address again, the last one went to the old office.',
+    'Can we move the training to another day? This is the second time we have to reschedule.',
+    'Please book the install with a different technician, the last two visits were late.',
+    'We moved our office to a new building, please update the ship-to again.',
+    'Could you switch carriers for this shipment? The last three were late.',
+    'The dashboard export keeps failing every week. Can you send the file via a different method?',
+  ])('"another / a different" in routine logistics is not leaving: %s', (description) => {
+    const d = route(null, description);
+    expect(d.alarm).toBeNull();
+    expect(d.owner).not.toBe('account_executive');
+  });
+
+  it.each([
+    'After six months of quoting errors we have started placing new business through a different platform.',
+    'We are going to use another supplier from next month, this is the third late delivery this month.',
+  ])('leaving to another vendor after repeated failures is churn: %s', (description) => {
+    expect(route(null, description).who).toBe('sales_leadership/churn_risk');
+  });
+
   it('treats fraud by a third party against the customer as urgent service work, not ethics', () => {
     const d = route(
       'Phishing',
