@@ -22,11 +22,13 @@ const devCases = join(sharedData, 'dev-cases.jsonl');
 // Cases written apart from the rules, in other industries and styles, to check that they generalise.
 const heldOut = join(root, 'test', 'fixtures', 'heldout-cases.jsonl');
 const heldOutB = join(root, 'test', 'fixtures', 'heldout-cases-b.jsonl');
+const heldOutC = join(root, 'test', 'fixtures', 'heldout-cases-c.jsonl');
 
 describe.each([
   ['dev-cases.jsonl', devCases],
   ['held-out fixture A', heldOut],
   ['held-out fixture B', heldOutB],
+  ['held-out fixture C', heldOutC],
 ])('labeled B2B cases: %s', (_, path) => {
   it('owner accuracy ≥ 0.85, alarm precision ≥ 0.85 and recall ≥ 0.90', () => {
     const e = evaluate(path);
