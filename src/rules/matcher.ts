@@ -4,7 +4,7 @@
  * extends them a bounded number of steps. Cost is linear in the text and independent of phrase count.
  */
 import { MAX_ALTERNATIVE_WORDS, MAX_GAP, MAX_STEPS, type Policy, patternParts } from './policy.js';
-import type { Tokens } from './text.js';
+import { patternWords, type Tokens } from './text.js';
 
 /** Matches one token. */
 interface Word {
@@ -182,14 +182,11 @@ export function compileMatcher(policy: Policy): Matcher {
       }
       const alternatives = part.startsWith('{') ? part.slice(1, -1).split('|') : [part];
       const all = alternatives.map((alt) =>
-        alt
-          .trim()
-          .split(/\s+/)
-          .map((w) => {
-            const c = compileWord(w);
-            hasCue ||= c.cue;
-            return c.word;
-          }),
+        patternWords(alt).map((w) => {
+          const c = compileWord(w);
+          hasCue ||= c.cue;
+          return c.word;
+        }),
       );
       const singles = all.filter((r) => r.length === 1).map((r) => r[0] as Word);
       steps.push({

@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import { AlarmCategory, Owner, Severity } from './schema.js';
+import { patternWords } from './text.js';
 
 export const FieldName = z.enum(['Subject', 'Description', 'Type', 'Reason', 'Priority', 'Origin', 'Account.Type']);
 export type FieldName = z.infer<typeof FieldName>;
@@ -172,7 +173,7 @@ export const Policy = z
     }
     for (const [g, words] of Object.entries(p.lexicon))
       for (const [j, w] of words.entries())
-        if (!/^[^\s@{}|#.]+$/.test(w) || w === '*')
+        if (!/^[^\s@{}|#]+$/.test(w) || w === '*' || patternWords(w).length !== 1)
           ctx.addIssue({
             code: 'custom',
             path: ['lexicon', g, j],
@@ -204,14 +205,15 @@ export function patternProblem(pattern: string, groups: Set<string>): string | n
     }
     const alternatives = part.startsWith('{') ? part.slice(1, -1).split('|') : [part];
     for (const alt of alternatives) {
-      const words = alt.trim().split(/\s+/);
       if (alt.trim() === '') return `empty alternative in "${part}"`;
-      if (words.length > MAX_ALTERNATIVE_WORDS) return `an alternative may have at most ${MAX_ALTERNATIVE_WORDS} words`;
-      for (const w of words) {
+      for (const w of alt.trim().split(/\s+/)) {
         if (w.startsWith('@') && !groups.has(w.slice(1))) return `unknown lexicon group "${w}"`;
         if (!w.startsWith('@') && w !== '*' && w !== '#' && !/^[^\s{}|@]+$/.test(w))
           return `"${w}" is not a word, word*, @group, # or *`;
+        if (patternWords(w).length === 0) return `"${w}" has no letter or digit to match`;
       }
+      const words = patternWords(alt);
+      if (words.length > MAX_ALTERNATIVE_WORDS) return `an alternative may have at most ${MAX_ALTERNATIVE_WORDS} words`;
       if (steps === 0 && words[0] === '*') return 'a pattern may not start with *';
     }
     steps++;

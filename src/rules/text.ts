@@ -49,3 +49,24 @@ export function tokenize(text: string): Tokens {
   }
   return { words, starts, ends, sentence };
 }
+
+/**
+ * The words of one alternative of a pattern, as the tokenizer would see them in a text: "two-factor"
+ * is two words, "e." is "e", "%" is none. @group, # and * stay as they are; a trailing * (prefix
+ * match) stays on the last word. Patterns and texts are split by the same rule, so every literal can
+ * match.
+ */
+export function patternWords(alternative: string): string[] {
+  const out: string[] = [];
+  for (const w of alternative.trim().split(/\s+/)) {
+    if (w === '' || w === '*' || w === '#' || w.startsWith('@')) {
+      if (w !== '') out.push(w);
+      continue;
+    }
+    const prefix = w.endsWith('*');
+    const words = tokenize(prefix ? w.slice(0, -1) : w).words;
+    if (prefix && words.length > 0) words[words.length - 1] += '*';
+    out.push(...words);
+  }
+  return out;
+}

@@ -56,6 +56,14 @@ describe('pattern syntax', () => {
     expect(spans(p, 'We will cancel the whole big contract.')).toEqual([]);
   });
 
+  it('splits pattern words the way texts are split, so hyphenated words match', () => {
+    const p = policyWith(['sim-swap*', 'two-factor']);
+    expect(spans(p, 'A SIM-swapped phone, and two factor codes.').map((s) => s.text)).toEqual([
+      'SIM-swapped',
+      'two factor',
+    ]);
+  });
+
   it('never matches across a sentence boundary', () => {
     const p = policyWith(['cancel ..3 contract']);
     expect(spans(p, 'Cancel the meeting. The contract is fine.')).toEqual([]);
