@@ -12,7 +12,7 @@ const FIELDS: FieldName[] = ['Subject', 'Description', 'Type', 'Reason', 'Priori
 
 interface Compiled {
   matcher: Matcher;
-  /** For each field, whether each signal may read it. */
+  /** The fields at least one signal reads, and for each, whether each signal may read it. */
   allowedIn: Map<FieldName, boolean[]>;
   /** The owner each signal or context signal speaks for, if any. */
   ownerOf: Map<string, Owner | undefined>;
@@ -26,11 +26,10 @@ function compiled(policy: Policy): Compiled {
   let c = compiledPolicies.get(policy);
   if (!c) {
     const allowedIn = new Map<FieldName, boolean[]>();
-    for (const f of FIELDS)
-      allowedIn.set(
-        f,
-        policy.signals.map((s) => (s.fields ?? DEFAULT_FIELDS).includes(f)),
-      );
+    for (const f of FIELDS) {
+      const allowed = policy.signals.map((s) => (s.fields ?? DEFAULT_FIELDS).includes(f));
+      if (allowed.includes(true)) allowedIn.set(f, allowed);
+    }
     const ownerOf = new Map<string, Owner | undefined>([
       ...policy.signals.map((s) => [s.id, s.owner] as const),
       ...policy.context.map((x) => [x.id, x.owner] as const),
@@ -119,11 +118,9 @@ export function decide(input: unknown, policy: Policy): Decision {
   // 1. Signals found in the text, one (first, strongest) piece of evidence per signal.
   const found = new Map<string, Found>();
   let order = 0;
-  for (const field of FIELDS) {
+  for (const [field, allowed] of allowedIn) {
     const text = readText(kase, field);
     if (text === '') continue;
-    const allowed = allowedIn.get(field) as boolean[];
-    if (!allowed.includes(true)) continue; // no signal reads this field
     const tokens = tokenize(text);
     for (const h of matcher.scan(tokens, (s) => allowed[s] === true) as Hit[]) {
       if (h.negated) continue;
