@@ -61,6 +61,17 @@ export function parseLine(line: Line): { ok: true; value: unknown } | { ok: fals
   }
 }
 
+/** What is wrong with a parsed line, in the words of its first schema problems: "case.Subject: …". */
+export function describeIssues(
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+  fallback = 'the line',
+): string {
+  return issues
+    .slice(0, 3)
+    .map((i) => `${i.path.length ? i.path.map(String).join('.') : fallback}: ${i.message}`)
+    .join('; ');
+}
+
 /**
  * Buffered writer that respects backpressure: output is written in chunks, and when the consumer
  * is slower than we are, we wait for it instead of queueing the whole output in memory.

@@ -1,6 +1,6 @@
 import { Messages, SfError } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
-import { LineWriter, openInput, parseLine, readLines } from '../../io/jsonl.js';
+import { describeIssues, LineWriter, openInput, parseLine, readLines } from '../../io/jsonl.js';
 import { loadPolicy } from '../../io/policy-file.js';
 import { CaseLine, decide } from '../../rules/index.js';
 
@@ -49,12 +49,7 @@ export default class Classify extends SfCommand<ClassifyResult> {
           continue;
         }
         result.failed++;
-        const problem = !parsed.ok
-          ? parsed.message
-          : (checked?.error.issues ?? [])
-              .slice(0, 3)
-              .map((i) => `${i.path.length ? i.path.join('.') : 'the line'}: ${i.message}`)
-              .join('; ');
+        const problem = !parsed.ok ? parsed.message : describeIssues(checked?.error.issues ?? []);
         const error: ErrorLine = {
           line: line.number,
           caseId: caseIdOf(parsed),

@@ -1,6 +1,6 @@
 import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
-import { openInput, parseLine, readLines } from '../../../io/jsonl.js';
+import { describeIssues, openInput, parseLine, readLines } from '../../../io/jsonl.js';
 import { loadPolicy } from '../../../io/policy-file.js';
 import { type Evaluation, Expectation, Scorecard } from '../../../rules/evaluate.js';
 import { AlarmCategory, CaseLine, decide, Owner, type Policy } from '../../../rules/index.js';
@@ -47,8 +47,8 @@ export default class PolicyCheck extends SfCommand<PolicyCheckResult> {
       const kase = CaseLine.safeParse(parsed.value);
       const expect = Expectation.safeParse((parsed.value as { expect?: unknown }).expect);
       if (!kase.success || !expect.success) {
-        const issue = (kase.success ? expect.error : kase.error)?.issues[0];
-        skipped.push({ line: line.number, error: `${issue?.path.join('.') || 'expect'}: ${issue?.message}` });
+        const issues = (kase.success ? expect.error : kase.error)?.issues ?? [];
+        skipped.push({ line: line.number, error: describeIssues(issues, kase.success ? 'expect' : 'the line') });
         continue;
       }
       card.add(expect.data, decide(kase.data, policy));
