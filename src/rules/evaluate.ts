@@ -68,7 +68,8 @@ export class Scorecard {
     [...ALARMS, 'all'].map((a) => [a, { expected: 0, predicted: 0, correct: 0 }]),
   ) as Record<AlarmCategory | 'all', { expected: number; predicted: number; correct: number }>;
 
-  public add(expect: Expectation, decision: Decision): void {
+  /** Counts one decision; true when owner and alarm are both right. */
+  public add(expect: Expectation, decision: Decision): boolean {
     this.cases++;
     const got = decision.owner;
     const ownerOk = expect.owner === 'routine' ? isRoutine(got) : got === expect.owner;
@@ -101,6 +102,7 @@ export class Scorecard {
       this.severe++;
       if (wanted && raised === wanted) this.severeOk++;
     }
+    return ownerOk && wanted === raised;
   }
 
   public result(): Evaluation {

@@ -49,6 +49,31 @@ describe('whoowns policy check', () => {
     expect(e.severeRecall).toBe(1);
   });
 
+  it('lists the cases it gets wrong with --misses, and nothing it gets right', async () => {
+    const r = await runCli(['whoowns', 'policy', 'check', '--cases', casesFile, '--misses', '--json']);
+    expect(r.code).toBe(0);
+    const { misses } = JSON.parse(r.stdout).result.evaluation;
+    expect(misses).toEqual([
+      {
+        line: 5,
+        caseId: null,
+        subject: null,
+        expected: { owner: 'sales_leadership', alarm: 'churn_risk' },
+        decided: { owner: 'customer_service', alarm: null },
+        because: expect.stringMatching(/^billing: /),
+      },
+    ]);
+    const text = await runCli(['whoowns', 'policy', 'check', '--cases', casesFile, '--misses']);
+    expect(text.stdout).toContain('Misses: 1');
+    expect(text.stdout).toMatch(/5[\s│]+sales_leadership\/churn_risk[\s│]+customer_service/);
+  });
+
+  it('refuses --misses without labeled cases to compare against', async () => {
+    const r = await runCli(['whoowns', 'policy', 'check', '--misses']);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/--cases/);
+  });
+
   it('prints the same figures as tables for a person', async () => {
     const r = await runCli(['whoowns', 'policy', 'check', '--cases', casesFile]);
     expect(r.code).toBe(0);

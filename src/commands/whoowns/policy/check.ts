@@ -3,7 +3,7 @@ import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { describeIssues, openInput, parseLine, readLines } from '../../../io/jsonl.js';
 import { loadPolicy } from '../../../io/policy-file.js';
 import { type Evaluation, Expectation, Scorecard } from '../../../rules/evaluate.js';
-import { AlarmCategory, CaseLine, decide, Owner, type Policy } from '../../../rules/index.js';
+import { AlarmCategory, CaseLine, type Decision, decide, Owner, type Policy } from '../../../rules/index.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('who-owns-this', 'whoowns.policy.check');
@@ -11,7 +11,18 @@ const messages = Messages.loadMessages('who-owns-this', 'whoowns.policy.check');
 export interface PolicyCheckResult {
   policy: { file: string | null; valid: true; signals: number; patterns: number; rules: number };
   /** Present when --cases was given. */
-  evaluation?: Evaluation & { file: string; skipped: { line: number; error: string }[] };
+  evaluation?: Evaluation & { file: string; skipped: { line: number; error: string }[]; misses?: Miss[] };
+}
+
+/** A labeled case the policy got wrong (listed with --misses). */
+export interface Miss {
+  line: number;
+  caseId: string | null;
+  subject: string | null;
+  expected: { owner: string; alarm: string | null };
+  decided: { owner: string; alarm: string | null };
+  /** The strongest reason behind the decision, as "rule: evidence". */
+  because: string | null;
 }
 
 const pct = (x: number | null) => (x === null ? '-' : `${(x * 100).toFixed(1)}%`);
@@ -24,6 +35,7 @@ export default class PolicyCheck extends SfCommand<PolicyCheckResult> {
   public static override readonly flags = {
     policy: Flags.file({ char: 'p', summary: messages.getMessage('flags.policy.summary'), exists: true }),
     cases: Flags.file({ char: 'c', summary: messages.getMessage('flags.cases.summary'), exists: true }),
+    misses: Flags.boolean({ summary: messages.getMessage('flags.misses.summary'), dependsOn: ['cases'] }),
   };
 
   public async run(): Promise<PolicyCheckResult> {
@@ -38,6 +50,7 @@ export default class PolicyCheck extends SfCommand<PolicyCheckResult> {
 
     const card = new Scorecard();
     const skipped: { line: number; error: string }[] = [];
+    const misses: Miss[] = [];
     for await (const line of readLines(openInput(flags.cases))) {
       const parsed = parseLine(line);
       if (!parsed.ok) {
@@ -51,13 +64,32 @@ export default class PolicyCheck extends SfCommand<PolicyCheckResult> {
         skipped.push({ line: line.number, error: describeIssues(issues, kase.success ? 'expect' : 'the line') });
         continue;
       }
-      card.add(expect.data, decide(kase.data, policy));
+      const decision = decide(kase.data, policy);
+      const right = card.add(expect.data, decision);
+      if (!right && flags.misses) misses.push(describeMiss(line.number, kase.data, expect.data, decision));
     }
     const evaluation = card.result();
     if (evaluation.cases === 0) throw messages.createError('error.NoLabeledCases', [flags.cases]);
-    result.evaluation = { ...evaluation, file: flags.cases, skipped };
+    result.evaluation = { ...evaluation, file: flags.cases, skipped, ...(flags.misses ? { misses } : {}) };
     this.printEvaluation(result.evaluation);
+    if (flags.misses) this.printMisses(misses);
     return result;
+  }
+
+  private printMisses(misses: Miss[]): void {
+    this.log('');
+    this.log(misses.length ? `Misses: ${misses.length}` : 'Misses: none');
+    const show = (o: { owner: string; alarm: string | null }) => (o.alarm ? `${o.owner}/${o.alarm}` : o.owner);
+    this.table({
+      data: misses.map((m) => ({
+        line: m.line,
+        expected: show(m.expected),
+        decided: show(m.decided),
+        subject: (m.subject ?? '').slice(0, 60),
+        because: (m.because ?? '(no signal)').slice(0, 60),
+      })),
+      columns: ['line', 'expected', 'decided', 'subject', 'because'],
+    });
   }
 
   private printEvaluation(e: NonNullable<PolicyCheckResult['evaluation']>): void {
@@ -87,6 +119,18 @@ export default class PolicyCheck extends SfCommand<PolicyCheckResult> {
       })),
     });
   }
+}
+
+function describeMiss(line: number, kase: CaseLine, expect: Expectation, decision: Decision): Miss {
+  const top = decision.reasons[0];
+  return {
+    line,
+    caseId: decision.caseId,
+    subject: typeof kase.case.Subject === 'string' ? kase.case.Subject : null,
+    expected: { owner: expect.owner, alarm: expect.alarm ?? null },
+    decided: { owner: decision.owner, alarm: decision.alarm?.category ?? null },
+    because: top ? `${top.rule}: ${top.evidence}` : null,
+  };
 }
 
 function summarize(file: string | null, policy: Policy): PolicyCheckResult['policy'] {
