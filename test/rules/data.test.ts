@@ -23,12 +23,17 @@ const devCases = join(sharedData, 'dev-cases.jsonl');
 const heldOut = join(root, 'test', 'fixtures', 'heldout-cases.jsonl');
 const heldOutB = join(root, 'test', 'fixtures', 'heldout-cases-b.jsonl');
 const heldOutC = join(root, 'test', 'fixtures', 'heldout-cases-c.jsonl');
+const heldOutD = join(root, 'test', 'fixtures', 'heldout-cases-d.jsonl');
+const heldOutE = join(root, 'test', 'fixtures', 'heldout-cases-e.jsonl');
+const fixture = (name: string) => join(root, 'test', 'fixtures', name);
 
 describe.each([
   ['dev-cases.jsonl', devCases],
   ['held-out fixture A', heldOut],
   ['held-out fixture B', heldOutB],
   ['held-out fixture C', heldOutC],
+  ['held-out fixture D', heldOutD],
+  ['held-out fixture E', heldOutE],
 ])('labeled B2B cases: %s', (_, path) => {
   it('owner accuracy ≥ 0.85, alarm precision ≥ 0.85 and recall ≥ 0.90', () => {
     const e = evaluate(path);
@@ -44,6 +49,24 @@ describe('real-world routine requests (bitext)', () => {
     expect(e.cases).toBeGreaterThan(3000);
     expect(e.falseAlarmRate).toBeLessThan(0.01);
     expect(e.routineRate).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe('routine consumer requests written apart from the rules (fixture F)', () => {
+  it('raise a false alarm on fewer than 1% and stay with a routine owner on at least 90%', () => {
+    const e = evaluate(fixture('heldout-routine-f.jsonl'));
+    expect(e.cases).toBe(200);
+    expect(e.falseAlarmRate).toBeLessThan(0.01);
+    expect(e.routineRate).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe('product-safety complaints written apart from the rules (fixture F: vehicles, appliances, toys, devices, food)', () => {
+  it('raise product safety on at least 90% of them and on at least 90% of the severe ones', () => {
+    const e = evaluate(fixture('heldout-safety-f.jsonl'));
+    expect(e.cases).toBe(120);
+    expect(e.alarms.product_safety.recall).toBeGreaterThanOrEqual(0.9);
+    expect(e.severeRecall).toBeGreaterThanOrEqual(0.9);
   });
 });
 

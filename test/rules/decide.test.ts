@@ -247,3 +247,86 @@ describe('decide(): what a decision carries', () => {
     );
   });
 });
+
+describe('decide(): everyday words that only sound like an alarm or a leave signal', () => {
+  it.each([
+    ['Gift card balance', 'How do I check my gift card balance? The code says already redeemed.', 'customer_service'],
+    [
+      'Headcount',
+      'Our headcount has exploded this year, so we want pricing to add 300 seats to our agreement.',
+      'account_executive',
+    ],
+    [
+      'Returns',
+      'The return window closed yesterday, any chance of an exception? I was in hospital.',
+      'customer_service',
+    ],
+    ['Cancel', 'Please cancel my subscription before the next billing date.', 'customer_service'],
+    ['Promo', 'My discount code did not apply at checkout, can you adjust the price?', 'customer_service'],
+    [
+      'Truck',
+      'TRUCK 2021: POWER TRAIN: the dealer has the parts on order, when is my appointment?',
+      'customer_service',
+    ],
+    [
+      'Review',
+      "Our CEO's pride is a little injured after the review. He wants an executive sponsor call about the relationship.",
+      'account_executive',
+    ],
+  ])('%s → %s', (subject, description, who) => {
+    expect(route(subject, description).who).toBe(who);
+  });
+
+  it('a leave signal the customer withdraws is not churn, even on a heavy account', () => {
+    const heavy = { account: { casesLast90Days: 14, reopenedLast90Days: 5, escalationsLast90Days: 3 } };
+    const d = route(
+      'Data quality',
+      "We're not looking to leave. But duplicates keep getting created and we need someone senior to own it.",
+      heavy,
+    );
+    expect(d.alarm).toBeNull();
+    expect(d.owner).toBe('account_executive');
+  });
+});
+
+describe('decide(): ways of saying it that are not the obvious words', () => {
+  it.each([
+    [
+      'Sync',
+      'THE SYNC HAS BROKEN AGAIN. FOURTH TICKET. WE ARE CANCELLING AT THE END OF THIS TERM.',
+      'sales_leadership/churn_risk',
+    ],
+    [
+      'VPN',
+      'Honestly we have an RFP going out next month because this keeps happening.',
+      'sales_leadership/churn_risk',
+    ],
+    [
+      'Support',
+      "We've been chasing your support team for a fortnight. Rang heaps of times, no one picks up.",
+      'sales_leadership/service_breach',
+    ],
+    [
+      'Truck rolled',
+      'Put the truck in park and got out. It rolled backward and pinned me against the door frame. Broken left leg.',
+      'sales_leadership/product_safety',
+    ],
+    [
+      'Toy',
+      'The plastic eyes on the bunny come off with barely any pull. My 10 month old had one in his mouth.',
+      'sales_leadership/product_safety',
+    ],
+    [
+      'Patrols',
+      'Your patrol reports show hourly checks all night. Our cameras show nobody on the docks after midnight.',
+      'sales_leadership/ethics_violation',
+    ],
+    [
+      'Shred',
+      'Our supervisor told us to shred the complaint logs before the audit next week.',
+      'sales_leadership/ethics_violation',
+    ],
+  ])('%s → %s', (subject, description, who) => {
+    expect(route(subject, description).who).toBe(who);
+  });
+});
