@@ -25,6 +25,10 @@ export type ErrorCode =
   | 'METHOD_NOT_ALLOWED'
   | 'EXCEEDED_ID_LIMIT'
   | 'INVALID_INPUT'
+  | 'INVALID_EMAIL_ADDRESS'
+  | 'DELETE_FAILED'
+  | 'REQUEST_LIMIT_EXCEEDED'
+  | 'MISSING_ARGUMENT'
   | 'UNKNOWN_EXCEPTION';
 
 export class ApiError extends Error {

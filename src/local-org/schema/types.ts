@@ -52,6 +52,15 @@ export interface FieldDef {
   /** For references: the objects it may point at, and the relationship name used in SOQL ('Account', 'Case__r'). */
   referenceTo?: string[];
   relationshipName?: string;
+  /** For references: the name of the child relationship on the parent ('Cases', 'Escalations__r'). */
+  childRelationshipName?: string;
+  /** For references: what deleting the parent does (Salesforce's deleteConstraint; SetNull by default). */
+  deleteConstraint?: 'SetNull' | 'Restrict' | 'Cascade';
+  /** Filled by the store on create from a counter: 'ESC-{00000}', '{00000000}' starting at 1000. */
+  autoNumber?: { displayFormat: string; startingNumber: number };
+  /** Derived by the store from other fields (Contact.Name, Case.IsClosed); never written by a request. */
+  calculated?: boolean;
+  description?: string;
 }
 
 export interface ChildRelationship {
