@@ -1,0 +1,53 @@
+// npm run figures: the shipped policy scored on every labeled file, as the README's markdown table.
+// Same figures as `whoowns policy check --cases <file>`, one row per file.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Expectation, Scorecard } from '../lib/rules/evaluate.js';
+import { CaseLine, decide } from '../lib/rules/index.js';
+
+const shared = join(import.meta.dirname, '..', '..', 'shared', 'data');
+const fixtures = join(import.meta.dirname, '..', 'test', 'fixtures');
+const files = [
+  [join(shared, 'dev-cases.jsonl'), '`../shared/data/dev-cases.jsonl` (B2B, developed on)'],
+  [join(shared, 'bitext-routine.jsonl'), '`../shared/data/bitext-routine.jsonl` (real routine requests)'],
+  [join(shared, 'nhtsa-safety.jsonl'), '`../shared/data/nhtsa-safety.jsonl` (real vehicle complaints)'],
+  ...process.argv.slice(2).map((f) => [f, `\`${f}\``]),
+];
+const extra = process.argv.length > 2;
+if (!extra) {
+  for (const [f, label] of [
+    ['heldout-cases.jsonl', 'A'],
+    ['heldout-cases-b.jsonl', 'B'],
+    ['heldout-cases-c.jsonl', 'C'],
+    ['heldout-cases-d.jsonl', 'D'],
+    ['heldout-cases-e.jsonl', 'E'],
+    ['heldout-safety-f.jsonl', 'F safety'],
+    ['heldout-routine-f.jsonl', 'F routine'],
+  ])
+    files.push([join(fixtures, f), `fixture ${label} (\`test/fixtures/${f}\`)`]);
+}
+const pct = (x) => (x === null ? '–' : `${(x * 100).toFixed(1)}%`);
+console.log(
+  '| labeled file | cases | owner accuracy | alarm precision | alarm recall | false-alarm rate | routine kept routine | product-safety recall (severe) |',
+);
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+for (const [file, label] of files) {
+  let text;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    continue;
+  }
+  const card = new Scorecard();
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') continue;
+    const v = JSON.parse(line);
+    card.add(Expectation.parse(v.expect), decide(CaseLine.parse(v)));
+  }
+  const e = card.result();
+  const ps = e.alarms.product_safety.recall;
+  const severe = e.severeRecall === null ? '' : ` (${pct(e.severeRecall)})`;
+  console.log(
+    `| ${label} | ${e.cases.toLocaleString('en-US')} | ${pct(e.ownerAccuracy)} | ${pct(e.alarms.all.precision)} | ${pct(e.alarms.all.recall)} | ${pct(e.falseAlarmRate)} | ${pct(e.routineRate)} | ${ps === null ? '–' : pct(ps) + severe} |`,
+  );
+}
