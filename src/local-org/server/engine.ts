@@ -1,0 +1,2 @@
+/** The SOQL engine the query resources use. */
+export { prepareQuery, type PreparedQuery } from '../soql/index.js';
