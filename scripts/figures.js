@@ -21,6 +21,7 @@ if (!extra) {
     ['heldout-cases-c.jsonl', 'C'],
     ['heldout-cases-d.jsonl', 'D'],
     ['heldout-cases-e.jsonl', 'E'],
+    ['heldout-cases-g.jsonl', 'G'],
     ['heldout-safety-f.jsonl', 'F safety'],
     ['heldout-routine-f.jsonl', 'F routine'],
   ])

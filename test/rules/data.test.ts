@@ -25,6 +25,7 @@ const heldOutB = join(root, 'test', 'fixtures', 'heldout-cases-b.jsonl');
 const heldOutC = join(root, 'test', 'fixtures', 'heldout-cases-c.jsonl');
 const heldOutD = join(root, 'test', 'fixtures', 'heldout-cases-d.jsonl');
 const heldOutE = join(root, 'test', 'fixtures', 'heldout-cases-e.jsonl');
+const heldOutG = join(root, 'test', 'fixtures', 'heldout-cases-g.jsonl');
 const fixture = (name: string) => join(root, 'test', 'fixtures', name);
 
 describe.each([
@@ -34,6 +35,7 @@ describe.each([
   ['held-out fixture C', heldOutC],
   ['held-out fixture D', heldOutD],
   ['held-out fixture E', heldOutE],
+  ['held-out fixture G', heldOutG],
 ])('labeled B2B cases: %s', (_, path) => {
   it('owner accuracy ≥ 0.85, alarm precision ≥ 0.85 and recall ≥ 0.90', () => {
     const e = evaluate(path);
