@@ -42,7 +42,12 @@ function aggregate(op: Operand & { kind: 'call' }, scope: Scope): Typed {
       return { sql: `${op.fn}(${arg.sql})`, type: op.fn === 'AVG' ? 'double' : arg.type, name: op.text, nocase: false };
     default:
       if (arg.type === 'boolean' || arg.type === 'multipicklist') throw refuse();
-      return { sql: `${op.fn}(${arg.sql})`, type: arg.type, name: op.text, nocase: false };
+      return {
+        sql: `${op.fn}(${arg.sql}${arg.nocase ? ' COLLATE NOCASE' : ''})`,
+        type: arg.type,
+        name: op.text,
+        nocase: false,
+      };
   }
 }
 

@@ -50,6 +50,8 @@ class Normaliser {
   public constructor(
     private readonly alias: string | undefined,
     private readonly level: Level,
+    /** The query text, for the top level (see having()). */
+    private readonly soql?: string,
   ) {}
 
   private path(text: string): Operand {
@@ -119,6 +121,24 @@ class Normaliser {
     return { kind: 'cond', left, op, values: literals };
   }
 
+  /**
+   * The parser's HAVING visitor loses a NOT and the condition after it ('HAVING NOT a AND b' comes
+   * back as '? AND b'); its WHERE visitor is right and the grammar is the same, so HAVING is parsed
+   * again as a WHERE clause.
+   */
+  private having(): FlatClause {
+    const text = this.soql === undefined ? undefined : havingText(this.soql);
+    if (text === undefined) throw malformedQuery('unexpected HAVING clause');
+    let where;
+    try {
+      where = parseQuery(`SELECT Id FROM X WHERE ${text}`).where;
+    } catch (e) {
+      throw malformedQuery(parseErrorMessage(e));
+    }
+    if (!where) throw malformedQuery('empty HAVING clause');
+    return where as unknown as FlatClause;
+  }
+
   public query(q: QueryBase, object: string): QueryAst {
     if (q.usingScope) throw malformedQuery('USING SCOPE is not supported by the local org');
     if (q.withDataCategory) throw malformedQuery('WITH DATA CATEGORY is not supported by the local org');
@@ -142,7 +162,7 @@ class Normaliser {
       }),
     };
     if (q.where) ast.where = buildTree(q.where as unknown as FlatClause, leaf);
-    if (q.having) ast.having = buildTree(q.having as unknown as FlatClause, leaf);
+    if (q.having) ast.having = buildTree(this.having(), leaf);
     if (q.limit !== undefined) ast.limit = q.limit;
     if (q.offset !== undefined) ast.offset = q.offset;
     if (ast.select.length === 0) throw malformedQuery('SELECT needs at least one field');
@@ -150,8 +170,35 @@ class Normaliser {
   }
 }
 
-function normalise(q: QueryBase, object: string, alias: string | undefined, level: Level): QueryAst {
-  const ast = new Normaliser(alias, level).query(q, object);
+/**
+ * The text of the top-level HAVING clause: from HAVING to the ORDER BY, LIMIT, OFFSET, FOR or UPDATE
+ * after it, outside string literals and parentheses.
+ */
+export function havingText(soql: string): string | undefined {
+  let masked = '';
+  let depth = 0;
+  for (let i = 0; i < soql.length; i++) {
+    const c = soql[i]!;
+    if (c === "'") {
+      let j = i + 1;
+      while (j < soql.length && soql[j] !== "'") j += soql[j] === '\\' ? 2 : 1;
+      masked += ' '.repeat(Math.min(j, soql.length - 1) - i + 1);
+      i = j;
+      continue;
+    }
+    if (c === '(') depth++;
+    if (c === ')') depth--;
+    masked += depth === 0 && c !== ')' ? c : ' ';
+  }
+  const start = /\bHAVING\b/i.exec(masked);
+  if (!start) return undefined;
+  const from = start.index + start[0].length;
+  const end = /\b(?:ORDER\s+BY|LIMIT|OFFSET|FOR|UPDATE)\b/i.exec(masked.slice(from));
+  return soql.slice(from, end ? from + end.index : soql.length);
+}
+
+function normalise(q: QueryBase, object: string, alias: string | undefined, level: Level, soql?: string): QueryAst {
+  const ast = new Normaliser(alias, level, soql).query(q, object);
   if (level === 'child') {
     if (ast.groupBy.length || ast.having) throw malformedQuery('aggregate child subqueries are not supported');
     if (ast.offset !== undefined) throw malformedQuery('OFFSET in a child subquery is not supported by the local org');
@@ -181,5 +228,5 @@ export function parseSoql(soql: string): QueryAst {
     throw malformedQuery(parseErrorMessage(e));
   }
   if (!q.sObject) throw malformedQuery('missing FROM');
-  return normalise(q, q.sObject, q.sObjectAlias, 'query');
+  return normalise(q, q.sObject, q.sObjectAlias, 'query', soql);
 }
