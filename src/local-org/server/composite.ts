@@ -118,7 +118,11 @@ export function collectionsResource(ctx: Ctx): Reply {
     if (ctx.method === 'POST') {
       return ok(runCollection(store, records, allOrNone, (r) => ({ id: createTyped(store, r, w) })));
     }
-    const idOf = (r: Record<string, unknown>) => (typeof r['Id'] === 'string' ? r['Id'] : undefined);
+    // Field names are case-insensitive: jsforce sends `id`.
+    const idOf = (r: Record<string, unknown>) => {
+      const value = r[Object.keys(r).find((k) => k.toLowerCase() === 'id') ?? 'Id'];
+      return typeof value === 'string' ? value : undefined;
+    };
     return ok(
       runCollection(
         store,
