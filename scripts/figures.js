@@ -22,8 +22,10 @@ if (!extra) {
     ['heldout-cases-d.jsonl', 'D'],
     ['heldout-cases-e.jsonl', 'E'],
     ['heldout-cases-g.jsonl', 'G'],
+    ['heldout-cases-h.jsonl', 'H'],
     ['heldout-safety-f.jsonl', 'F safety'],
     ['heldout-routine-f.jsonl', 'F routine'],
+    ['heldout-safety-h.jsonl', 'H safety'],
   ])
     files.push([join(fixtures, f), `fixture ${label} (\`test/fixtures/${f}\`)`]);
 }

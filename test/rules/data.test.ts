@@ -26,6 +26,7 @@ const heldOutC = join(root, 'test', 'fixtures', 'heldout-cases-c.jsonl');
 const heldOutD = join(root, 'test', 'fixtures', 'heldout-cases-d.jsonl');
 const heldOutE = join(root, 'test', 'fixtures', 'heldout-cases-e.jsonl');
 const heldOutG = join(root, 'test', 'fixtures', 'heldout-cases-g.jsonl');
+const heldOutH = join(root, 'test', 'fixtures', 'heldout-cases-h.jsonl');
 const fixture = (name: string) => join(root, 'test', 'fixtures', name);
 
 describe.each([
@@ -36,6 +37,7 @@ describe.each([
   ['held-out fixture D', heldOutD],
   ['held-out fixture E', heldOutE],
   ['held-out fixture G', heldOutG],
+  ['held-out fixture H', heldOutH],
 ])('labeled B2B cases: %s', (_, path) => {
   it('owner accuracy ≥ 0.85, alarm precision ≥ 0.85 and recall ≥ 0.90', () => {
     const e = evaluate(path);
@@ -67,6 +69,13 @@ describe('product-safety complaints written apart from the rules (fixture F: veh
   it('raise product safety on at least 90% of them and on at least 90% of the severe ones', () => {
     const e = evaluate(fixture('heldout-safety-f.jsonl'));
     expect(e.cases).toBe(120);
+    expect(e.alarms.product_safety.recall).toBeGreaterThanOrEqual(0.9);
+    expect(e.severeRecall).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it("the same on a second author's complaints (fixture H)", () => {
+    const e = evaluate(fixture('heldout-safety-h.jsonl'));
+    expect(e.cases).toBe(60);
     expect(e.alarms.product_safety.recall).toBeGreaterThanOrEqual(0.9);
     expect(e.severeRecall).toBeGreaterThanOrEqual(0.9);
   });
