@@ -32,7 +32,7 @@ export function planChild(ctx: Context, parent: Scope, sub: QueryAst): ChildPlan
   const plan = planRecord(scope, sub, columns, 1, () => {
     throw new Error('unreachable: nested subqueries are refused by the parser');
   });
-  const order = [...orderTerms(scope, sub.orderBy), `${scope.col('Id')} ASC`].join(', ');
+  const order = [...orderTerms(scope, sub.orderBy), `${scope.alias}.rowid ASC`].join(', ');
   const numbered =
     `SELECT ${columns.sql.join(', ')}, ROW_NUMBER() OVER (PARTITION BY ${fk} ORDER BY ${order}) AS rn ` +
     `FROM ${scope.table} ${scope.joins.join(' ')} WHERE ${where.join(' AND ')}`;

@@ -4,6 +4,7 @@
  * zone is UTC and its fiscal year is the calendar year (Salesforce's default), so FISCAL_* = CALENDAR_*.
  * Weeks start on Sunday (the en_US locale).
  */
+import { malformedQuery } from '../errors.js';
 import type { FieldType } from '../schema/types.js';
 
 const DAY = 86_400_000;
@@ -70,7 +71,13 @@ const canonical = (name: string) => name.replace('_FISCAL_', '_');
 
 export const isDateLiteral = (name: string, n: number | null): boolean => span(canonical(name), n) !== undefined;
 
-const day = (t: number) => new Date(t).toISOString().slice(0, 10);
+const day = (t: number) => {
+  const d = new Date(t);
+  if (Number.isNaN(d.getTime()) || d.getUTCFullYear() < 1700 || d.getUTCFullYear() > 4000) {
+    throw malformedQuery('date literal out of range');
+  }
+  return d.toISOString().slice(0, 10);
+};
 
 /** The range of UTC days a date literal stands for at `now`. */
 export function dateLiteralRange(name: string, n: number | null, now: Date): DayRange {
@@ -101,7 +108,7 @@ const DATE_FUNCTIONS: Record<string, { datetimeOnly?: boolean; type: FieldType; 
   DAY_ONLY: { datetimeOnly: true, type: 'date', sql: (x) => `substr(${x}, 1, 10)` },
 };
 
-export const isDateFunction = (fn: string): boolean => canonical(fn).replace(/^FISCAL_/, 'CALENDAR_') in DATE_FUNCTIONS;
+export const isDateFunction = (fn: string): boolean => fn.replace(/^FISCAL_/, 'CALENDAR_') in DATE_FUNCTIONS;
 
 /** SQL and result type of a date function over a column, or an error message when the column will not do. */
 export function dateFunction(

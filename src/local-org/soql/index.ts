@@ -3,9 +3,10 @@
  * parameterised SQLite statement per query (plus one per child subquery and page), and shape the rows
  * as the REST API does. See parse.ts for what is refused, conditions.ts for Salesforce's semantics.
  *
- * Paging is cheap at any depth: without ORDER BY, pages follow Id (keyset: `Id > last`); with ORDER
- * BY, the first page is a plain LIMIT and later pages read from a snapshot of the result's rowids
- * (8 bytes a row), taken once, so a million-row result pages in linear time.
+ * Paging is cheap at any depth: without ORDER BY, pages follow rowid, i.e. insertion (and Id) order,
+ * by keyset (`rowid > last`); with ORDER BY, the first page is a plain LIMIT and later pages read from
+ * a snapshot of the result's rowids (8 bytes a row), taken once, so a million-row result pages in
+ * linear time. Ties in ORDER BY are broken by rowid too.
  */
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { malformedQuery } from '../errors.js';
@@ -98,7 +99,8 @@ export function prepareQuery(db: DatabaseSync, schema: Schema, soql: string, opt
   if (isAggregateQuery(ast)) {
     const plan = planAggregate(scope, ast);
     const records = shapeAggregates(rowsOf(statement(db, plan.sql), ctx.params.values), plan);
-    return { totalSize: records.length, page: (offset, limit) => records.slice(offset, offset + limit) };
+    const page = (offset: number, limit: number) => records.slice(Math.max(0, offset), Math.max(0, offset + limit));
+    return { totalSize: records.length, page };
   }
   return new RecordQuery(db, ctx, scope, ast);
 }
@@ -113,7 +115,7 @@ class RecordQuery implements PreparedQuery {
   private readonly shaper: Shaper;
   private readonly params: Record<string, string | number | null>;
   /** Where the last unsorted page ended, to continue by keyset. */
-  private cursor: { end: number; lastId: string } | undefined;
+  private cursor: { end: number; lastRowid: number } | undefined;
   private snapshot: Float64Array | undefined;
 
   public constructor(
@@ -130,15 +132,17 @@ class RecordQuery implements PreparedQuery {
     this.plan = planRecord(scope, ast, columns, 1, (sub) => childPlans.push(planChild(ctx, scope, sub)) - 1);
     const order = orderTerms(scope, ast.orderBy);
     this.sorted = order.length > 0;
-    const orderBy = [...order, `${scope.col('Id')} ASC`].join(', ');
+    // Ties (and queries without ORDER BY) go by rowid: insertion order, which is Id order.
+    const rowid = `${scope.alias}.rowid`;
+    const orderBy = [...order, `${rowid} ASC`].join(', ');
     const whereSql = where.length ? where.join(' AND ') : '1';
     const from = `${scope.table} ${scope.joins.join(' ')}`;
     const cols = columns.sql.join(', ');
     this.sql = {
       page: `SELECT ${cols} FROM ${from} WHERE ${whereSql} ORDER BY ${orderBy} LIMIT :lim OFFSET :off`,
-      keyset: `SELECT ${cols} FROM ${from} WHERE ${whereSql} AND ${scope.col('Id')} > :after ORDER BY ${scope.col('Id')} ASC LIMIT :lim`,
-      snapshot: `SELECT ${scope.alias}.rowid FROM ${from} WHERE ${whereSql} ORDER BY ${orderBy} LIMIT :lim OFFSET :off`,
-      byRowid: `SELECT ${cols} FROM ${from} WHERE ${scope.alias}.rowid IN (SELECT value FROM json_each(:rowids))`,
+      keyset: `SELECT ${cols} FROM ${from} WHERE ${whereSql} AND ${rowid} > :after ORDER BY ${rowid} ASC LIMIT :lim`,
+      snapshot: `SELECT ${rowid} FROM ${from} WHERE ${whereSql} ORDER BY ${orderBy} LIMIT :lim OFFSET :off`,
+      byRowid: `SELECT ${cols} FROM ${from} WHERE ${rowid} IN (SELECT value FROM json_each(:rowids))`,
     };
     this.params = ctx.params.values;
     this.shaper = new Shaper(ctx);
@@ -172,9 +176,9 @@ class RecordQuery implements PreparedQuery {
     if (!this.sorted) {
       const rows =
         this.cursor?.end === start
-          ? this.run(this.sql.keyset, { after: this.cursor.lastId, lim: end - start })
+          ? this.run(this.sql.keyset, { after: this.cursor.lastRowid, lim: end - start })
           : this.run(this.sql.page, { lim: end - start, off: offset + start });
-      if (rows.length) this.cursor = { end: start + rows.length, lastId: String(rows[rows.length - 1]![1]) };
+      if (rows.length) this.cursor = { end: start + rows.length, lastRowid: Number(rows[rows.length - 1]![0]) };
       return rows;
     }
     if (start === 0 && !this.snapshot) return this.run(this.sql.page, { lim: end, off: offset });
