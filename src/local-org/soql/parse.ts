@@ -128,7 +128,7 @@ class Normaliser {
    */
   private having(): FlatClause {
     const text = this.soql === undefined ? undefined : havingText(this.soql);
-    if (text === undefined) throw malformedQuery('unexpected HAVING clause');
+    if (text === undefined) throw malformedQuery('HAVING is supported only in the outer query');
     let where;
     try {
       where = parseQuery(`SELECT Id FROM X WHERE ${text}`).where;
@@ -170,26 +170,35 @@ class Normaliser {
   }
 }
 
+/** The query with the contents of its string literals blanked out (same length), so keywords in them are not seen. */
+function maskStrings(soql: string): string {
+  let out = '';
+  for (let i = 0; i < soql.length; i++) {
+    if (soql[i] !== "'") {
+      out += soql[i];
+      continue;
+    }
+    let j = i + 1;
+    while (j < soql.length && soql[j] !== "'") j += soql[j] === '\\' ? 2 : 1;
+    out += "'" + ' '.repeat(Math.max(0, Math.min(j, soql.length) - i - 1)) + (j < soql.length ? "'" : '');
+    i = j;
+  }
+  return out;
+}
+
 /**
  * The text of the top-level HAVING clause: from HAVING to the ORDER BY, LIMIT, OFFSET, FOR or UPDATE
  * after it, outside string literals and parentheses.
  */
 export function havingText(soql: string): string | undefined {
-  let masked = '';
   let depth = 0;
-  for (let i = 0; i < soql.length; i++) {
-    const c = soql[i]!;
-    if (c === "'") {
-      let j = i + 1;
-      while (j < soql.length && soql[j] !== "'") j += soql[j] === '\\' ? 2 : 1;
-      masked += ' '.repeat(Math.min(j, soql.length - 1) - i + 1);
-      i = j;
-      continue;
-    }
-    if (c === '(') depth++;
-    if (c === ')') depth--;
-    masked += depth === 0 && c !== ')' ? c : ' ';
-  }
+  const masked = [...maskStrings(soql)]
+    .map((c) => {
+      if (c === '(') depth++;
+      if (c === ')') depth--;
+      return depth === 0 && c !== ')' ? c : ' ';
+    })
+    .join('');
   const start = /\bHAVING\b/i.exec(masked);
   if (!start) return undefined;
   const from = start.index + start[0].length;
@@ -221,6 +230,10 @@ function semiJoin(q: Query): SemiJoin {
 
 /** Parses a SOQL query. Throws MALFORMED_QUERY for syntax errors and unsupported features. */
 export function parseSoql(soql: string): QueryAst {
+  // The parser keeps only two of three or more NOTs in a row ('NOT NOT NOT a', 'NOT (NOT (NOT a))').
+  if (/\bNOT\b[\s(]*\bNOT\b[\s(]*\bNOT\b/i.test(maskStrings(soql))) {
+    throw malformedQuery('three or more NOTs in a row are not supported by the local org');
+  }
   let q: Query;
   try {
     q = parseQuery(soql);
