@@ -23,9 +23,11 @@ if (!extra) {
     ['heldout-cases-e.jsonl', 'E'],
     ['heldout-cases-g.jsonl', 'G'],
     ['heldout-cases-h.jsonl', 'H'],
+    ['heldout-cases-i.jsonl', 'I'],
     ['heldout-safety-f.jsonl', 'F safety'],
     ['heldout-routine-f.jsonl', 'F routine'],
     ['heldout-safety-h.jsonl', 'H safety'],
+    ['heldout-safety-k.jsonl', 'K safety'],
   ])
     files.push([join(fixtures, f), `fixture ${label} (\`test/fixtures/${f}\`)`]);
 }

@@ -27,6 +27,7 @@ const heldOutD = join(root, 'test', 'fixtures', 'heldout-cases-d.jsonl');
 const heldOutE = join(root, 'test', 'fixtures', 'heldout-cases-e.jsonl');
 const heldOutG = join(root, 'test', 'fixtures', 'heldout-cases-g.jsonl');
 const heldOutH = join(root, 'test', 'fixtures', 'heldout-cases-h.jsonl');
+const heldOutI = join(root, 'test', 'fixtures', 'heldout-cases-i.jsonl');
 const fixture = (name: string) => join(root, 'test', 'fixtures', name);
 
 describe.each([
@@ -38,6 +39,7 @@ describe.each([
   ['held-out fixture E', heldOutE],
   ['held-out fixture G', heldOutG],
   ['held-out fixture H', heldOutH],
+  ['held-out fixture I', heldOutI],
 ])('labeled B2B cases: %s', (_, path) => {
   it('owner accuracy ≥ 0.85, alarm precision ≥ 0.85 and recall ≥ 0.90', () => {
     const e = evaluate(path);
