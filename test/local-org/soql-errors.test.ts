@@ -165,6 +165,14 @@ describe('MALFORMED_QUERY', () => {
         'nested child subqueries are not supported by the local org',
       ],
       [
+        `SELECT Id FROM Case WHERE NOT NOT NOT Status = 'New'`,
+        'three or more NOTs in a row are not supported by the local org',
+      ],
+      [
+        `SELECT Id FROM Case WHERE NOT (NOT (NOT Status = 'New'))`,
+        'three or more NOTs in a row are not supported by the local org',
+      ],
+      [
         'SELECT Id FROM Account WHERE AnnualRevenue > USD5000',
         'currency-prefixed numbers such as USD5000 need multi-currency, which the local org does not have',
       ],
@@ -267,6 +275,14 @@ describe('MALFORMED_QUERY', () => {
       'Aggregate query does not support queryMore(), use LIMIT to restrict the results to a single batch',
     );
     expect(query(many, 'SELECT Subject, COUNT(Id) FROM Case GROUP BY Subject LIMIT 2000').totalSize).toBe(2000);
+  });
+});
+
+describe('accepted', () => {
+  it('the words NOT NOT NOT inside a string literal', () => {
+    expect(query(org, `SELECT Id FROM Case WHERE Subject = 'NOT NOT NOT' OR Subject = 'NOT (NOT (NOT'`).totalSize).toBe(
+      0,
+    );
   });
 });
 
