@@ -24,8 +24,10 @@ if (!extra) {
     ['heldout-cases-g.jsonl', 'G'],
     ['heldout-cases-h.jsonl', 'H'],
     ['heldout-cases-i.jsonl', 'I'],
+    ['heldout-cases-j.jsonl', 'J'],
     ['heldout-safety-f.jsonl', 'F safety'],
     ['heldout-routine-f.jsonl', 'F routine'],
+    ['heldout-routine-j.jsonl', 'J routine'],
     ['heldout-safety-h.jsonl', 'H safety'],
     ['heldout-safety-k.jsonl', 'K safety'],
   ])

@@ -28,6 +28,7 @@ const heldOutE = join(root, 'test', 'fixtures', 'heldout-cases-e.jsonl');
 const heldOutG = join(root, 'test', 'fixtures', 'heldout-cases-g.jsonl');
 const heldOutH = join(root, 'test', 'fixtures', 'heldout-cases-h.jsonl');
 const heldOutI = join(root, 'test', 'fixtures', 'heldout-cases-i.jsonl');
+const heldOutJ = join(root, 'test', 'fixtures', 'heldout-cases-j.jsonl');
 const fixture = (name: string) => join(root, 'test', 'fixtures', name);
 
 describe.each([
@@ -40,6 +41,7 @@ describe.each([
   ['held-out fixture G', heldOutG],
   ['held-out fixture H', heldOutH],
   ['held-out fixture I', heldOutI],
+  ['held-out fixture J', heldOutJ],
 ])('labeled B2B cases: %s', (_, path) => {
   it('owner accuracy ≥ 0.85, alarm precision ≥ 0.85 and recall ≥ 0.90', () => {
     const e = evaluate(path);
@@ -58,10 +60,13 @@ describe('real-world routine requests (bitext)', () => {
   });
 });
 
-describe('routine consumer requests written apart from the rules (fixture F)', () => {
+describe.each([
+  ['F', 'heldout-routine-f.jsonl', 200],
+  ['J', 'heldout-routine-j.jsonl', 150],
+])('routine consumer requests written apart from the rules (fixture %s)', (_, name, count) => {
   it('raise a false alarm on fewer than 1% and stay with a routine owner on at least 90%', () => {
-    const e = evaluate(fixture('heldout-routine-f.jsonl'));
-    expect(e.cases).toBe(200);
+    const e = evaluate(fixture(name));
+    expect(e.cases).toBe(count);
     expect(e.falseAlarmRate).toBeLessThan(0.01);
     expect(e.routineRate).toBeGreaterThanOrEqual(0.9);
   });
