@@ -78,7 +78,12 @@ export function rulesEngine(policy) {
   }
   const ruleEngine = new Engine([], { allowUndefinedFacts: true });
   for (const r of policy.rules)
-    ruleEngine.addRule({ name: r.id, conditions: toCondition(r.when), event: { type: 'rule', params: r } });
+    ruleEngine.addRule({
+      name: r.id,
+      // json-rules-engine wants all/any/not at the root: a rule on one signal becomes all: [it].
+      conditions: typeof r.when === 'string' ? { all: [toCondition(r.when)] } : toCondition(r.when),
+      event: { type: 'rule', params: r },
+    });
 
   return async (line) => {
     const facts = {};
