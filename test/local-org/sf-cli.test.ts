@@ -81,6 +81,21 @@ describeIfSf('the stock sf CLI against the local org', () => {
     ]);
   }, 30000);
 
+  it("serves @salesforce/core's Connection through the alias", async () => {
+    const script = `
+      const { Org } = await import('@salesforce/core');
+      const org = await Org.create({ aliasOrUsername: 'local' });
+      const conn = org.getConnection();
+      const r = await conn.query('SELECT COUNT() FROM Case');
+      const me = await conn.identity();
+      process.stdout.write(JSON.stringify({ count: r.totalSize, user: me.user_id, version: conn.getApiVersion() }));`;
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: root,
+      env: { ...process.env, HOME: home, SF_DISABLE_TELEMETRY: 'true' },
+    });
+    expect(JSON.parse(stdout)).toEqual({ count: 3, user: t.local.org.userId, version: '66.0' });
+  }, 30000);
+
   it('creates, updates and gets a record', async () => {
     const created = await sf([
       'data',
