@@ -146,4 +146,35 @@ describe('sObject Collections', () => {
     });
     expect(untyped.body[0]).toMatchObject({ success: false, errors: [{ statusCode: 'INVALID_TYPE' }] });
   });
+
+  it('creates a tree of records with nested children (composite/tree), all or none', async () => {
+    const tree = (contactName: string) => ({
+      records: [
+        {
+          attributes: { type: 'Account', referenceId: 'acc1' },
+          Name: 'Tree Holdings',
+          Contacts: { records: [{ attributes: { type: 'Contact', referenceId: 'con1' }, LastName: contactName }] },
+        },
+      ],
+    });
+    const ok = await t.call('/services/data/v62.0/composite/tree/Account', {
+      method: 'POST',
+      body: JSON.stringify(tree('Rowe')),
+    });
+    expect(ok.status).toBe(201);
+    expect(ok.body.hasErrors).toBe(false);
+    expect(ok.body.results.map((r: any) => r.referenceId)).toEqual(['acc1', 'con1']);
+    const contact = (await t.conn.sobject('Contact').retrieve(ok.body.results[1].id)) as any;
+    expect(contact.AccountId).toBe(ok.body.results[0].id);
+    const bad = await t.call('/services/data/v62.0/composite/tree/Account', {
+      method: 'POST',
+      body: JSON.stringify(tree('x'.repeat(81))),
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({
+      hasErrors: true,
+      results: [{ referenceId: 'con1', errors: [{ statusCode: 'STRING_TOO_LONG' }] }],
+    });
+    expect(await count("SELECT Id FROM Account WHERE Name = 'Tree Holdings'")).toBe(1);
+  });
 });

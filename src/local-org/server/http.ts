@@ -21,6 +21,7 @@ import {
 } from './identity.js';
 import { queryResource } from './query.js';
 import { sobjectsResource } from './sobjects.js';
+import { treeResource } from './tree.js';
 
 const MAX_BODY = 64 * 1024 * 1024;
 const INVALID_SESSION = [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }];
@@ -117,7 +118,7 @@ function route(ctx: Ctx): Reply {
     case 'queryAll':
       return queryResource(ctx);
     case 'composite':
-      return collectionsResource(ctx);
+      return rest[1] === 'tree' ? treeResource(ctx) : collectionsResource(ctx);
     case 'limits':
       if (rest.length === 1) return limits(ctx);
       break;
