@@ -25,9 +25,11 @@ if (!extra) {
     ['heldout-cases-h.jsonl', 'H'],
     ['heldout-cases-i.jsonl', 'I'],
     ['heldout-cases-j.jsonl', 'J'],
+    ['heldout-cases-m.jsonl', 'M'],
     ['heldout-safety-f.jsonl', 'F safety'],
     ['heldout-routine-f.jsonl', 'F routine'],
     ['heldout-routine-j.jsonl', 'J routine'],
+    ['heldout-routine-m.jsonl', 'M routine'],
     ['heldout-safety-h.jsonl', 'H safety'],
     ['heldout-safety-k.jsonl', 'K safety'],
   ])

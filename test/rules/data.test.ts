@@ -29,6 +29,7 @@ const heldOutG = join(root, 'test', 'fixtures', 'heldout-cases-g.jsonl');
 const heldOutH = join(root, 'test', 'fixtures', 'heldout-cases-h.jsonl');
 const heldOutI = join(root, 'test', 'fixtures', 'heldout-cases-i.jsonl');
 const heldOutJ = join(root, 'test', 'fixtures', 'heldout-cases-j.jsonl');
+const heldOutM = join(root, 'test', 'fixtures', 'heldout-cases-m.jsonl');
 const fixture = (name: string) => join(root, 'test', 'fixtures', name);
 
 describe.each([
@@ -42,6 +43,7 @@ describe.each([
   ['held-out fixture H', heldOutH],
   ['held-out fixture I', heldOutI],
   ['held-out fixture J', heldOutJ],
+  ['held-out fixture M', heldOutM],
 ])('labeled B2B cases: %s', (_, path) => {
   it('owner accuracy ≥ 0.85, alarm precision ≥ 0.85 and recall ≥ 0.90', () => {
     const e = evaluate(path);
@@ -63,6 +65,7 @@ describe('real-world routine requests (bitext)', () => {
 describe.each([
   ['F', 'heldout-routine-f.jsonl', 200],
   ['J', 'heldout-routine-j.jsonl', 150],
+  ['M', 'heldout-routine-m.jsonl', 150],
 ])('routine consumer requests written apart from the rules (fixture %s)', (_, name, count) => {
   it('raise a false alarm on fewer than 1% and stay with a routine owner on at least 90%', () => {
     const e = evaluate(fixture(name));
