@@ -29,6 +29,7 @@ export type ErrorCode =
   | 'DELETE_FAILED'
   | 'REQUEST_LIMIT_EXCEEDED'
   | 'MISSING_ARGUMENT'
+  | 'INVALID_TYPE_FOR_OPERATION'
   | 'UNKNOWN_EXCEPTION';
 
 export class ApiError extends Error {

@@ -181,6 +181,10 @@ describe('records', () => {
       status: 404,
       body: [{ errorCode: 'NOT_FOUND' }],
     });
+    expect(await t.call('/services/data/v62.0/sobjects/Organization', { method: 'POST', body: '{}' })).toMatchObject({
+      status: 400,
+      body: [{ errorCode: 'INVALID_TYPE_FOR_OPERATION' }],
+    });
     const fields = await t.call(`/services/data/v62.0/sobjects/Case/${await newCase(t.conn)}?fields=Subject,Nope`);
     expect(fields).toMatchObject({ status: 400, body: [{ errorCode: 'INVALID_FIELD' }] });
   });

@@ -27,6 +27,12 @@ export interface SObjectRecord {
   [field: string]: unknown;
 }
 
+/** Salesforce never deletes users or the org through the API (users are deactivated). */
+const UNDELETABLE = new Set(['User', 'Organization']);
+
+const wrongOperation = (what: string): ApiError =>
+  new ApiError(400, 'INVALID_TYPE_FOR_OPERATION', `entity type cannot be ${what}`);
+
 export const notFound = (): ApiError => new ApiError(404, 'NOT_FOUND', 'The requested resource does not exist');
 
 export class Store extends Database {
@@ -62,6 +68,7 @@ export class Store extends Database {
 
   public create(objectName: string, input: unknown, ctx: WriteContext): string {
     const object = this.object(objectName);
+    if (!object.fields.some((f) => f.createable)) throw wrongOperation('inserted');
     return this.transaction(() => {
       const values = checkRecord(this.schema, object, input, 'create', { auditFields: ctx.auditFields === true });
       checkReferences(this, values);
@@ -84,6 +91,7 @@ export class Store extends Database {
   /** Soft delete: IsDeleted = 1 (queryAll still sees it); children follow their delete constraint. */
   public delete(objectName: string, rawId: string, ctx: WriteContext): string {
     const object = this.object(objectName);
+    if (UNDELETABLE.has(object.name)) throw wrongOperation('deleted');
     return this.transaction(() => {
       const row = this.liveRow(object, rawId);
       const id = String(row['Id']);

@@ -38,7 +38,14 @@ export default class OrgStart extends SfCommand<OrgStartResult> {
     const dataFile = resolve(flags.data);
     let org: LocalOrg;
     try {
-      org = await startLocalOrg({ dataFile, port: flags.port, token: flags.token, seed: flags.seed });
+      org = await startLocalOrg({
+        dataFile,
+        port: flags.port,
+        token: flags.token,
+        seed: flags.seed,
+        // A request the server could not answer (a bug): it answered 500 UNKNOWN_EXCEPTION; say why here.
+        onError: (error) => this.warn(error instanceof Error ? (error.stack ?? error.message) : String(error)),
+      });
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
       if (err.code === 'EADDRINUSE') throw messages.createError('error.PortInUse', [flags.port]);
