@@ -97,7 +97,8 @@ function describeField(object: ObjectDef, f: FieldDef): Record<string, unknown> 
     controllerName: null,
     createable: f.createable,
     custom: f.name.endsWith('__c'),
-    defaultValue: f.type === 'boolean' ? f.defaultValue === true : (f.defaultValue ?? null),
+    // A picklist's default is on its value (picklistValues[].defaultValue), as describe reports it.
+    defaultValue: f.type === 'boolean' ? f.defaultValue === true : f.picklistValues ? null : (f.defaultValue ?? null),
     defaultValueFormula: null,
     defaultedOnCreate: defaultedOnCreate(f),
     dependentPicklist: false,
