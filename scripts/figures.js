@@ -26,6 +26,7 @@ if (!extra) {
     ['heldout-cases-i.jsonl', 'I'],
     ['heldout-cases-j.jsonl', 'J'],
     ['heldout-cases-m.jsonl', 'M'],
+    ['heldout-cases-l.jsonl', 'L'],
     ['heldout-safety-f.jsonl', 'F safety'],
     ['heldout-routine-f.jsonl', 'F routine'],
     ['heldout-routine-j.jsonl', 'J routine'],

@@ -30,6 +30,7 @@ const heldOutH = join(root, 'test', 'fixtures', 'heldout-cases-h.jsonl');
 const heldOutI = join(root, 'test', 'fixtures', 'heldout-cases-i.jsonl');
 const heldOutJ = join(root, 'test', 'fixtures', 'heldout-cases-j.jsonl');
 const heldOutM = join(root, 'test', 'fixtures', 'heldout-cases-m.jsonl');
+const heldOutL = join(root, 'test', 'fixtures', 'heldout-cases-l.jsonl');
 const fixture = (name: string) => join(root, 'test', 'fixtures', name);
 
 describe.each([
@@ -44,6 +45,7 @@ describe.each([
   ['held-out fixture I', heldOutI],
   ['held-out fixture J', heldOutJ],
   ['held-out fixture M', heldOutM],
+  ['held-out fixture L', heldOutL],
 ])('labeled B2B cases: %s', (_, path) => {
   it('owner accuracy ≥ 0.85, alarm precision ≥ 0.85 and recall ≥ 0.90', () => {
     const e = evaluate(path);
