@@ -185,6 +185,10 @@ describe('MALFORMED_QUERY', () => {
     const refused: Array<[string, string]> = [
       ['SELECT Id, Subject, id FROM Case', 'duplicate field selected: id'],
       ['SELECT Subject s FROM Case', 'Only aggregate expressions use field aliasing'],
+      [
+        'SELECT Name, (SELECT Id FROM Cases), (SELECT Subject FROM cases) FROM Account',
+        'duplicate field selected: cases',
+      ],
       ['SELECT Status, COUNT(Id) FROM Case', 'Field must be grouped or aggregated: Status'],
       ['SELECT Status, Priority, COUNT(Id) FROM Case GROUP BY Status', 'Field must be grouped or aggregated: Priority'],
       [

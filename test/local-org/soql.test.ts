@@ -71,6 +71,34 @@ describe('record shape', () => {
     expect(rec!.attributes.url).toBe(`/services/data/v50.0/sobjects/Group/${ids.g1}`);
   });
 
+  it('expands FIELDS(STANDARD), FIELDS(CUSTOM) and FIELDS(ALL) in the object’s field order', () => {
+    const [group] = query(org, 'SELECT FIELDS(STANDARD) FROM Group').records;
+    expect(group).toEqual({
+      attributes: { type: 'Group', url: `/services/data/v62.0/sobjects/Group/${ids.g1}` },
+      Id: ids.g1,
+      IsDeleted: false,
+      CreatedDate: null,
+      Name: 'Tier 1 Queue',
+    });
+    const [esc] = query(org, `SELECT FIELDS(CUSTOM) FROM Escalation__c WHERE Name = 'ESC-1' LIMIT 1`).records;
+    expect(Object.keys(esc!)).toEqual([
+      'attributes',
+      'Case__c',
+      'Category__c',
+      'Severity__c',
+      'Status__c',
+      'Acknowledged_At__c',
+      'Flagged__c',
+      'Score__c',
+      'Due_Date__c',
+      'Tags__c',
+    ]);
+    expect(esc).toMatchObject({ Case__c: ids.k1, Tags__c: 'fire;harm', Flagged__c: true });
+    const [all] = query(org, `SELECT Name, FIELDS(ALL) FROM Escalation__c WHERE Name = 'ESC-1' LIMIT 200`).records;
+    expect(Object.keys(all!).slice(0, 5)).toEqual(['attributes', 'Name', 'Id', 'IsDeleted', 'CreatedDate']);
+    expect(Object.keys(all!)).toHaveLength(14);
+  });
+
   it('accepts a FROM alias on field paths', () => {
     expect(
       pluck(

@@ -13,11 +13,11 @@ import { malformedQuery } from '../errors.js';
 import type { Schema } from '../schema/types.js';
 import type { QueryAst } from './ast.js';
 import { planAggregate, shapeAggregates } from './aggregate.js';
-import { ChildRunner, planChild } from './children.js';
+import { ChildRunner, planChild, type ChildPlan } from './children.js';
 import { parseSoql } from './parse.js';
 import { Params, Scope, type Context } from './resolve.js';
 import { Columns, filters, objectNamed, orderTerms, planRecord } from './select.js';
-import { Shaper, type ChildResult, type SObjectRecord } from './shape.js';
+import { Shaper, type ChildResult, type RecordPlan, type SObjectRecord } from './shape.js';
 
 export type { SObjectRecord, ChildResult } from './shape.js';
 
@@ -111,7 +111,7 @@ class RecordQuery implements PreparedQuery {
   private readonly sql: { page: string; keyset: string; snapshot: string; byRowid: string };
   private readonly stmts = new Map<string, StatementSync>();
   private readonly children: ChildRunner[] = [];
-  private readonly plan;
+  private readonly plan: RecordPlan;
   private readonly shaper: Shaper;
   private readonly params: Record<string, string | number | null>;
   /** Where the last unsorted page ended, to continue by keyset. */
@@ -128,7 +128,7 @@ class RecordQuery implements PreparedQuery {
     const whereJoins = scope.joins.length;
     // Columns: 0 rowid, 1 Id, then the plan's.
     const columns = new Columns([`${scope.alias}.rowid`, scope.col('Id')]);
-    const childPlans: ReturnType<typeof planChild>[] = [];
+    const childPlans: ChildPlan[] = [];
     this.plan = planRecord(scope, ast, columns, 1, (sub) => childPlans.push(planChild(ctx, scope, sub)) - 1);
     const order = orderTerms(scope, ast.orderBy);
     this.sorted = order.length > 0;
