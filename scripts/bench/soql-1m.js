@@ -140,7 +140,7 @@ export async function benchSoql({ rows = 1_000_000 } = {}) {
       'SELECT Name, Score__c FROM Escalation__c ORDER BY Score__c DESC LIMIT 10',
     );
     for (const [label, soql] of [
-      ['page through every row, no ORDER BY (keyset on Id)', 'SELECT Id, Name, Category__c FROM Escalation__c'],
+      ['page through every row, no ORDER BY (keyset on rowid)', 'SELECT Id, Name, Category__c FROM Escalation__c'],
       [
         'page through every row, ORDER BY Score__c (snapshot)',
         'SELECT Id, Name, Score__c FROM Escalation__c ORDER BY Score__c DESC',
