@@ -27,6 +27,7 @@ if (!extra) {
     ['heldout-cases-j.jsonl', 'J'],
     ['heldout-cases-m.jsonl', 'M'],
     ['heldout-cases-l.jsonl', 'L'],
+    ['heldout-cases-n.jsonl', 'N'],
     ['heldout-safety-f.jsonl', 'F safety'],
     ['heldout-routine-f.jsonl', 'F routine'],
     ['heldout-routine-j.jsonl', 'J routine'],
