@@ -28,12 +28,14 @@ if (!extra) {
     ['heldout-cases-m.jsonl', 'M'],
     ['heldout-cases-l.jsonl', 'L'],
     ['heldout-cases-n.jsonl', 'N'],
+    ['heldout-cases-o.jsonl', 'O'],
     ['heldout-safety-f.jsonl', 'F safety'],
     ['heldout-routine-f.jsonl', 'F routine'],
     ['heldout-routine-j.jsonl', 'J routine'],
     ['heldout-routine-m.jsonl', 'M routine'],
     ['heldout-safety-h.jsonl', 'H safety'],
     ['heldout-safety-k.jsonl', 'K safety'],
+    ['heldout-safety-o.jsonl', 'O safety'],
   ])
     files.push([join(fixtures, f), `fixture ${label} (\`test/fixtures/${f}\`)`]);
 }
