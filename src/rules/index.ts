@@ -6,6 +6,7 @@ import { type Policy, parsePolicy } from './policy.js';
 import type { Decision } from './schema.js';
 
 export * from './policy.js';
+export * from './present.js';
 export * from './schema.js';
 
 function loadDefault(): Policy {

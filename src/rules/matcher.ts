@@ -3,7 +3,8 @@
  * once however many phrases the policy has: each token looks up the patterns that can start on it and
  * extends them a bounded number of steps. Cost is linear in the text and independent of phrase count.
  */
-import { MAX_ALTERNATIVE_WORDS, MAX_GAP, MAX_STEPS, type Policy, patternParts } from './policy.js';
+import { MAX_ALTERNATIVE_WORDS, MAX_GAP, MAX_STEPS, patternParts } from './pattern.js';
+import type { Policy } from './policy.js';
 import { patternWords, type Tokens } from './text.js';
 
 /** Matches one token. */

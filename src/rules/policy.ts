@@ -9,6 +9,7 @@
  *   ..  ..N   skip up to 3 (or N) words before the next step
  */
 import { z } from 'zod';
+import { MAX_ALTERNATIVE_WORDS, MAX_GAP, MAX_STEPS, patternParts } from './pattern.js';
 import { AlarmCategory, Owner, Severity } from './schema.js';
 import { patternWords } from './text.js';
 
@@ -182,14 +183,7 @@ export const Policy = z
   });
 export type Policy = z.infer<typeof Policy>;
 
-export const MAX_STEPS = 10;
-export const MAX_GAP = 10;
-export const MAX_ALTERNATIVE_WORDS = 6;
-
-/** Splits a pattern into its parts: words, {alternatives} (which may hold spaces) and gaps. */
-export function patternParts(pattern: string): string[] {
-  return pattern.trim().match(/\{[^{}]*\}|[^\s{}]+|[{}]/g) ?? [];
-}
+export { MAX_ALTERNATIVE_WORDS, MAX_GAP, MAX_STEPS, patternParts };
 
 /** Describes what is wrong with a pattern, or returns null when it is well formed. */
 export function patternProblem(pattern: string, groups: Set<string>): string | null {
