@@ -34,6 +34,8 @@ export default class OrgStart extends SfCommand<OrgStartResult> {
   };
 
   public async run(): Promise<OrgStartResult> {
+    // Before anything is printed, so a Ctrl-C right after "Press Ctrl-C" is always ours.
+    const stopped = stopSignal();
     const { flags } = await this.parse(OrgStart);
     const dataFile = resolve(flags.data);
     let org: LocalOrg;
@@ -62,7 +64,7 @@ export default class OrgStart extends SfCommand<OrgStartResult> {
     );
     if (flags.alias) await this.register(org, flags.alias, username);
     this.log(messages.getMessage('info.Stop'));
-    await stopSignal();
+    await stopped;
     await org.close();
     this.log(messages.getMessage('info.Stopped', [dataFile]));
     return { url: org.url, dataFile, orgId: org.org.orgId, username, seeded: org.seeded };
