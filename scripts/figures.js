@@ -29,6 +29,7 @@ if (!extra) {
     ['heldout-cases-l.jsonl', 'L'],
     ['heldout-cases-n.jsonl', 'N'],
     ['heldout-cases-o.jsonl', 'O'],
+    ['heldout-cases-p.jsonl', 'P'],
     ['heldout-safety-f.jsonl', 'F safety'],
     ['heldout-routine-f.jsonl', 'F routine'],
     ['heldout-routine-j.jsonl', 'J routine'],

@@ -33,6 +33,7 @@ const heldOutM = join(root, 'test', 'fixtures', 'heldout-cases-m.jsonl');
 const heldOutL = join(root, 'test', 'fixtures', 'heldout-cases-l.jsonl');
 const heldOutN = join(root, 'test', 'fixtures', 'heldout-cases-n.jsonl');
 const heldOutO = join(root, 'test', 'fixtures', 'heldout-cases-o.jsonl');
+const heldOutP = join(root, 'test', 'fixtures', 'heldout-cases-p.jsonl');
 const fixture = (name: string) => join(root, 'test', 'fixtures', name);
 
 describe.each([
@@ -50,6 +51,7 @@ describe.each([
   ['held-out fixture L', heldOutL],
   ['held-out fixture N', heldOutN],
   ['held-out fixture O', heldOutO],
+  ['held-out fixture P', heldOutP],
 ])('labeled B2B cases: %s', (_, path) => {
   it('owner accuracy ≥ 0.85, alarm precision ≥ 0.85 and recall ≥ 0.90', () => {
     const e = evaluate(path);
