@@ -34,6 +34,7 @@ const heldOutL = join(root, 'test', 'fixtures', 'heldout-cases-l.jsonl');
 const heldOutN = join(root, 'test', 'fixtures', 'heldout-cases-n.jsonl');
 const heldOutO = join(root, 'test', 'fixtures', 'heldout-cases-o.jsonl');
 const heldOutP = join(root, 'test', 'fixtures', 'heldout-cases-p.jsonl');
+const heldOutQ = join(root, 'test', 'fixtures', 'heldout-cases-q.jsonl');
 const fixture = (name: string) => join(root, 'test', 'fixtures', name);
 
 describe.each([
@@ -52,6 +53,7 @@ describe.each([
   ['held-out fixture N', heldOutN],
   ['held-out fixture O', heldOutO],
   ['held-out fixture P', heldOutP],
+  ['held-out fixture Q', heldOutQ],
 ])('labeled B2B cases: %s', (_, path) => {
   it('owner accuracy ≥ 0.85, alarm precision ≥ 0.85 and recall ≥ 0.90', () => {
     const e = evaluate(path);
@@ -74,6 +76,7 @@ describe.each([
   ['F', 'heldout-routine-f.jsonl', 200],
   ['J', 'heldout-routine-j.jsonl', 150],
   ['M', 'heldout-routine-m.jsonl', 150],
+  ['Q', 'heldout-routine-q.jsonl', 150],
 ])('routine consumer requests written apart from the rules (fixture %s)', (_, name, count) => {
   it('raise a false alarm on fewer than 1% and stay with a routine owner on at least 90%', () => {
     const e = evaluate(fixture(name));
