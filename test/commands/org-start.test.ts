@@ -26,12 +26,13 @@ function start(args: string[]) {
 describe('whoowns org start', () => {
   it('starts a seeded org, prints the URL, token and sf login command, keeps the token across restarts and stops on SIGTERM', async () => {
     const data = join(mkdtempSync(join(tmpdir(), 'whoowns-start-')), 'org.sqlite');
-    const first = start(['--data', data]);
+    const first = start(['--data', data, '--alias', 'whoowns-test']);
     const { url, token } = await first.ready;
     expect(first.lines.join('\n')).toContain(
-      `SF_ACCESS_TOKEN=${token} sf org login access-token --instance-url ${url} --alias local --no-prompt`,
+      `SF_ACCESS_TOKEN=${token} sf org login access-token --instance-url ${url} --alias whoowns-test --no-prompt`,
     );
     expect(first.lines.join('\n')).toMatch(/Seeded \d+ demo records/);
+    expect(first.lines.join('\n')).toMatch(/Registered with the sf CLI as "whoowns-test" \(admin@00d\w+\.localorg\)/);
     const conn = new Connection({ instanceUrl: url, accessToken: token, version: '62.0' });
     expect((await conn.query('SELECT COUNT() FROM Case')).totalSize).toBeGreaterThanOrEqual(300);
     first.child.kill('SIGTERM');
