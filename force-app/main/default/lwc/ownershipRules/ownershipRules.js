@@ -1087,7 +1087,11 @@ var who_owns_this_default_policy_default = {
       "staffing",
       "photographer",
       "photographers",
-      "printers"
+      "printers",
+      "builders",
+      "builder",
+      "fabricators",
+      "shops"
     ],
     "body": [
       "arm",
@@ -1520,7 +1524,10 @@ var who_owns_this_default_policy_default = {
         "out of stock",
         "pickup",
         "pick up",
-        "pick-up"
+        "pick-up",
+        "{recurring|standing|repeat|auto} {order|orders|auto-order|shipment|shipments|delivery|deliveries}",
+        "{kill|stop|cancel|pause} the ..2 {recurring|standing|auto|repeat} order",
+        "{when is|when's|when will} the next ..2 {delivery|drop|shipment|visit|collection|pickup|pick-up}"
       ],
       "weight": 1,
       "owner": "customer_service",
@@ -1584,7 +1591,9 @@ var who_owns_this_default_policy_default = {
         "chargeback",
         "charge back",
         "{swap|replace|exchange} ..4 {on|at|with|during} the next {delivery|visit|service|drop|drop-off}",
-        "{like|want|need} the ..3 {replaced|swapped|exchanged}"
+        "{like|want|need} the ..3 {replaced|swapped|exchanged}",
+        "{reprint|replace|redo|remake|re-run|rerun|reship} or {refund|credit}",
+        "{refund|credit} or {reprint|replace|redo|remake|reship}"
       ],
       "except": [
         "return ..2 {call|calls|email|emails|on}",
@@ -1646,7 +1655,10 @@ var who_owns_this_default_policy_default = {
         "billing address",
         "tax exempt*",
         "finance charge",
-        "{corrected|revised|new|amended|updated} invoice"
+        "{corrected|revised|new|amended|updated} invoice",
+        "{w-9|w9|certificate of insurance|coi|vendor packet|vendor forms|supplier forms|tax form|tax forms|insurance certificate}",
+        "card on file",
+        "{update|replace|change|add|remove} ..3 {card|cards|payment method|bank details} on file"
       ],
       "weight": 0.8,
       "owner": "customer_service",
@@ -1717,7 +1729,8 @@ var who_owns_this_default_policy_default = {
         "off-register",
         "registration ..2 {marks|mark|is off|was off|off by}",
         "{both sides|everyone|we all|all parties|both parties} sign up",
-        "sign up to ..2 {a plan|the plan|it}"
+        "sign up to ..2 {a plan|the plan|it}",
+        "{header|banner|neon|shop|street|road|exit|warning|hanging|booth|safety|stop|entrance} sign"
       ],
       "weight": 0.9,
       "owner": "customer_service",
@@ -1746,7 +1759,10 @@ var who_owns_this_default_policy_default = {
         "{cancel|cancelling|canceling|terminate|terminating|close|closing|end|ending|delete|deleting|discontinue|stop|deactivate|deactivating|remove} my {subscription|account|membership|plan|newsletter|profile|trial|auto renewal|auto-renewal|renewal}",
         "{auto renewal|auto-renewal|automatic renewal|autorenewal|auto renew|auto-renew} on my {membership|subscription|account|plan}",
         "{turn off|switch off|disable|stop} ..2 {auto renewal|auto-renewal|automatic renewal|autorenewal|auto renew|auto-renew} ..3 {my|on my}",
-        "{add|change|upgrade|downgrade|switch|pause|skip} ..3 {my|to my} {subscription|plan|membership|box|order}"
+        "{add|change|upgrade|downgrade|switch|pause|skip} ..3 {my|to my} {subscription|plan|membership|box|order}",
+        "{close|closing|cancel|cancelling|delete|deleting|deactivate|shut} ..3 my ..3 account",
+        "{close|cancel|shut} {our|the} business account",
+        "cancel everything on my account"
       ],
       "weight": 1,
       "owner": "customer_service",
@@ -1890,7 +1906,9 @@ var who_owns_this_default_policy_default = {
         "figures for",
         "data for",
         "trend*",
-        "benchmark*"
+        "benchmark*",
+        "breakdown of ..5 {by|per}",
+        "{volumes|volume|spend|usage|orders|order volumes|activity} by {site|lab|location|department|ship-to|region|month|quarter|branch|store|user|team}"
       ],
       "except": [
         "report {a|an|the} ..2 {problem|issue|bug|complaint|incident|fraud|theft|outage|leak|injury|accident|defect}",
@@ -2119,8 +2137,7 @@ var who_owns_this_default_policy_default = {
         "signed copy",
         "copy of ..3 {agreement|contract|certificate|documents|sow|msa}",
         "documents needed",
-        "documentation for",
-        "{w-9|w9|certificate of insurance|coi|vendor packet|vendor forms|supplier forms|tax form|tax forms|insurance certificate}"
+        "documentation for"
       ],
       "weight": 1,
       "owner": "client_success",
@@ -2275,7 +2292,8 @@ var who_owns_this_default_policy_default = {
         "quote {from|unquote}",
         "{student|military|senior|teacher|first-time|loyalty|member|employee|birthday|referral|welcome|newsletter} discount*",
         "discount {code|codes}",
-        "discount* ..6 checkout"
+        "discount* ..6 checkout",
+        "{bottom|top|left|right|page|print} margin*"
       ],
       "weight": 0.8,
       "owner": "account_executive",
@@ -2545,11 +2563,16 @@ var who_owns_this_default_policy_default = {
         "{hasn't|haven't|has not|have not} sent a single",
         "{doesn't|does not|don't|do not} have the people",
         "{haven't|hasn't|have not|has not} completed their {side|part|piece}",
-        "their side of the"
+        "their side of the",
+        "our ..3 {team|department|people|staff|it} still {hasn't|haven't|has not|have not} {delivered|sent|provided|finished|completed|done|installed|uploaded}",
+        "we owe you",
+        "{is|are|we're|we are} down {#|@nword} {people|staff|heads|engineers|technicians|developers}",
+        "{reshape|rework|replan|re-plan|reset} the ..2 {timeline|plan|schedule|rollout}"
       ],
       "except": [
         "{reference|ref|po|number|contact|id|code|contact person} on our side",
-        "on our side is"
+        "on our side is",
+        "{can't|cannot} send {them|it|these|those} to {clients|customers|patients|guests|anyone}"
       ],
       "weight": 1,
       "owner": "account_executive",
@@ -2678,7 +2701,12 @@ var who_owns_this_default_policy_default = {
         "{paint|finish|coating|chrome|veneer|laminate|powder coat|powder-coat} ..3 {flaking|peeling|chipped|chipping|bubbling|fading|faded|scratched|cracked|blistering} ..8 {all|every|#|@nword|across|fleet|units|booms|deal}",
         "{all|every|#|@nword} ..6 {paint|finish|coating} {peeling|flaking|chipping|bubbling|coming off}",
         "it's the finish",
-        "sold with the premium"
+        "sold with the premium",
+        "{finish|colour|color|shade|tone} ..3 {darker|lighter|different|doesn't match|does not match|not matching} ..4 {than|from|to} ..3 {the|our} ..2 {sample|samples|spec|specification|approved|mock-up|proof}",
+        "put right across the {project|order|site|estate|fleet|programme|program}",
+        "{contract|spec|specification|order} specifies the {finish|colour|color|material|shade}",
+        "{it's|it is|they're|they are|that's|this is|all} cosmetic",
+        "{whole|entire} batch"
       ],
       "weight": 0.7,
       "owner": "account_executive",
@@ -2831,7 +2859,10 @@ var who_owns_this_default_policy_default = {
         "{not|never|won't|don't|do not|will not} ..3 {exercise|extend|pick up|take up|renew} ..3 {the|our|an|any} ..2 {option|option year|extension|renewal option|option period}",
         "{we're|we are|we will|we'll|we have decided to|we've decided to} {switching|switch|changing|change|replacing|replace} @vendor",
         "{take|taking|took|move|moving} ..9 to another ..2 @vendor",
-        "{to|with} {another|a different|a new|a competing|a rival} ..2 {booking|software|cloud|payroll|payment|service|staffing|logistics|cleaning|security|maintenance|marketing|print|printing} @vendor"
+        "{to|with} {another|a different|a new|a competing|a rival} ..2 {booking|software|cloud|payroll|payment|service|staffing|logistics|cleaning|security|maintenance|marketing|print|printing} @vendor",
+        "{find|finding|get|getting|use|using|hire|hiring|try|trying} {another|a new|a different|a better} ..2 @vendor",
+        "{approach|approaching|contact|contacting|talk to|talking to|invite|inviting|ask|asking|tender to|go to} other @vendor",
+        "{cancellation|termination} date for ..3 {our|the} ..3 {subscription|contract|agreement|service|account|sites}"
       ],
       "except": [
         "{cancel|cancelling|canceling|cancellation} ..2 {order|orders|meeting|webinar|training|session|call|appointment|pickup|delivery|shipment|request|po|invoice|reservation|booking|visit|class|subscription to the newsletter|newsletter|fee|fees}",
@@ -2860,7 +2891,10 @@ var who_owns_this_default_policy_default = {
         "{not|never|won't|wont|will not|doesn't|does not|don't|didn't|wouldn't|can't} ..2 {stay|staying|stays} {latched|closed|open|off|on|shut|locked|in place|put|engaged|connected|lit|up|down|attached|charged|cool|cold|warm|running|started|in gear|in park|inflated|tight|secure|seated}",
         "{switched|switching|switch|changed|changing|change|new} {banks|bank|bank account|bank accounts|bank details|payment method|payment methods|card|cards}",
         "{send|sending|sent|make|making|direct|redirect} payments to a new {bank|account|bank account}",
-        "{we're|we are|i'm|i am|we|i} {not|never|won't} ..2 {cancelling|canceling|terminating|leaving|cancel|terminate}"
+        "{we're|we are|i'm|i am|we|i} {not|never|won't} ..2 {cancelling|canceling|terminating|leaving|cancel|terminate}",
+        "{close|closing|cancel|cancelling|canceling|delete|deleting|deactivate|terminate|end|shut} ..3 my ..3 account",
+        "{close|cancel|shut} {our|the} business account",
+        "cancel everything on my account"
       ],
       "weight": 1
     },
@@ -3018,7 +3052,8 @@ var who_owns_this_default_policy_default = {
         "{#|@nword} consecutive {weeks|months|deliveries|shipments|orders|invoices|visits|days|quarters}",
         "{most|much|all} of this {month|week|quarter|year|season}",
         "not a one-off",
-        "{is|are} normal now"
+        "{is|are} normal now",
+        "@ordinal {follow-up|follow up|followup|follow-ups|chase|chaser|reminder|reminders|nudge|email|emails|message|attempt|try}"
       ],
       "except": [
         "{happy|glad|nice|good|great} ..2 again",
@@ -3046,7 +3081,10 @@ var who_owns_this_default_policy_default = {
         "continued {support|partnership|business|success|use}",
         "still waiting",
         "every {day|week|month|morning|evening} at #",
-        "{if|should|before|unless} ..4 {turns into|becomes|become|turn into|develops into} a pattern"
+        "{if|should|before|unless} ..4 {turns into|becomes|become|turn into|develops into} a pattern",
+        "{submitted|placed|charged|billed|paid|ordered|sent|entered|booked|processed} ..4 twice",
+        "twice by {mistake|accident}",
+        "still nothing"
       ],
       "weight": 0.7
     },
@@ -3218,7 +3256,9 @@ var who_owns_this_default_policy_default = {
         "{hit|were hit|was hit|got hit|been hit|are hit|being hit} with ..3 {#|fees|fines|charges|chargebacks|penalties|a bill|invoices|costs|a fee|a fine|a penalty|surcharges|late fees|interest}",
         "accident {claim|claims|report|reports|reporting|form|forms|insurance|cover|coverage|policy|policies|benefit|benefits}",
         "{report|reporting|file|filing|lodge|lodging|submit|submitting} ..4 accident",
-        "{broken|broke|cracked|snapped|bent|wobbly} {chair|table|desk|stool|bed|sofa|couch|cabinet|stand|tripod|bench|frame|ladder|doll|toy|lamp} {leg|legs|arm|arms|back|foot|feet|head}"
+        "{broken|broke|cracked|snapped|bent|wobbly} {chair|table|desk|stool|bed|sofa|couch|cabinet|stand|tripod|bench|frame|ladder|doll|toy|lamp} {leg|legs|arm|arms|back|foot|feet|head}",
+        "{nearly|almost|just about|i|i'd|i'll} {died|die} ..3 {when|at|laughing|of|seeing|reading}",
+        "{nearly|almost} died when"
       ],
       "weight": 1.2
     },
@@ -3316,7 +3356,8 @@ var who_owns_this_default_policy_default = {
         "fire {lane|lanes|marshal|code|codes|exit route}",
         "{smoke|smoked|smoky|smokey} {grey|gray|glass|colour|color|blue|black|finish|tint|tinted|lens|lenses|version|edition}",
         "blew up ..3 {my|the|our} ..2 {cart|total|totals|phone|inbox|bill|account|notifications|budget|numbers|feed|dms|email}",
-        "{burned|burnt|burning|burn|burns} through ..2 {my|our|the|their|a|budget|money|cash|credit|credits|data|balance|points|savings|allowance|minutes|hours|stock|inventory|schedule|gift}"
+        "{burned|burnt|burning|burn|burns} through ..2 {my|our|the|their|a|budget|money|cash|credit|credits|data|balance|points|savings|allowance|minutes|hours|stock|inventory|schedule|gift}",
+        "{checkout|cart|page|site|app|website|screen|phone|inbox|twitter|chat|dms|comments|notifications|server} blew up"
       ],
       "weight": 1.2
     },
@@ -3446,7 +3487,8 @@ var who_owns_this_default_policy_default = {
         "{undeclared|hidden|unlisted|wrong|missing|mislabeled|mislabelled|cross-contact|trace|traces} ..3 allergen*",
         "allergen* ..4 {reaction|exposure|contamination|contaminated|not declared|not listed|missing from|undeclared|mislabel*|in the product|found}",
         "{sterile|sterility} ..4 {compromised|breached|not intact|broken|open}",
-        "sterile {pouch|pouches|seal|seals|packaging|barrier|package|packages} ..4 {not intact|broken|open|compromised|breached|torn|punctured}"
+        "sterile {pouch|pouches|seal|seals|packaging|barrier|package|packages} ..4 {not intact|broken|open|compromised|breached|torn|punctured}",
+        "{lead|arsenic|mercury|bacteria|coliform|nitrate|nitrates|benzene|pfas|legionella|copper} {above|over|exceeding|exceeds|exceeded} ..2 {the|an|safe|legal|federal|state} ..2 {action level|limit|limits|threshold|standard|level|levels}"
       ],
       "except": [
         "{memory|data|information|info|price|pricing|privacy|credential|credentials|password|passwords|document|documents|story|news|email|emails|details|plans|roadmap} ..2 {leak|leaks|leaked|leaking}",
@@ -3569,7 +3611,9 @@ var who_owns_this_default_policy_default = {
         "{keep|kept|keeps|still} {getting|receiving|seeing|being charged|being billed|being emailed|being sent|being contacted|hearing}",
         "cracked {lid|cover|case|bin|toter|box|carton|screen protector}",
         "{charged|billed|charge|pay|paid|paying} {shipping|for shipping|delivery|for delivery}",
-        "{skipped|skip|skipping|missed} ..3 {check-in|check-ins|checkin|checkins|check in|meetings|calls|sessions|reviews}"
+        "{skipped|skip|skipping|missed} ..3 {check-in|check-ins|checkin|checkins|check in|meetings|calls|sessions|reviews}",
+        "{return|shipping|postage|prepaid|courier|address|delivery} {label|labels}",
+        "{meter|meters} {read|reads|reading|readings|data} ..3 {import|imports|upload|uploads|export|feed|file|files} ..3 {failed|failing|fails|fail|error|errors}"
       ],
       "weight": 0.8
     },
@@ -3635,7 +3679,7 @@ var who_owns_this_default_policy_default = {
       "label": "a product failing in a way that could hurt someone",
       "patterns": [
         "{safety|anti-pinch|anti pinch|auto reverse|auto-reverse|interlock|interlocks|lock|locks|machine guard|safety guard|blade guard|cutoff|cut-off|shutoff|shut-off|shut off|fuse|breaker|relief valve|thermal cutoff|tip-over switch|child lock|kill switch|e-stop|emergency stop} ..4 {doesn't work|does not work|didn't work|isn't engaging|not engaging|doesn't engage|won't engage|didn't engage|failed|fails|failing|not working|disabled|broken|stuck|never engaged|doesn't trip|didn't trip|won't trip}",
-        "{keeps|kept} {running|heating|spinning|going|cooking} ..6 {door|lid|after|when|even|with}",
+        "{keeps|kept} {running|heating|spinning|going|cooking} ..6 {door|lid|after release|after i let go|after switching|after turning|with the door|with the lid|when the door|when the lid|even when|even after}",
         "{can|could} be ..3 {opened|twisted open|removed|unlocked} while ..3 {pressurized|pressurised|hot|running|on|spinning|in use|moving|hissing|operating}",
         "{opens|opened|comes open|came open|pops open|popped open} while ..3 {pressurized|pressurised|hot|running|on|spinning|in use|moving|driving|operating}",
         "{trigger|switch|throttle|pedal|button|accelerator} ..3 {sticks|stuck|sticking|jams|jammed} ..3 {on|open|down|in the on position|pressed}",
@@ -3677,12 +3721,15 @@ var who_owns_this_default_policy_default = {
         "{dropped|fell|came down|slipped|collapsed|lowered} ..6 while {a|the|our|my|one} ..2 {tech|technician|worker|mechanic|person|operator|employee|man|woman|resident|child} {was|were|is} {under|underneath|beneath|inside|on|in}",
         "{restraint|restraints|lock|locks|latch|latches|pawl|pawls|safety catch|catch|brake} ..2 {didn't|did not|doesn't|does not|failed to|won't|wouldn't} {lock|engage|hold|catch|release}",
         "{vent|venting|exhaust|flue|quench|gas|oxygen|fuel} ..3 {pipe|line|duct|hose|valve} ..4 {disconnected|detached|loose|blocked|removed|left open|cracked}",
-        "would have ..3 {vented|leaked|exploded|caught fire|collapsed|fallen|electrocuted|poisoned|suffocated|crushed|killed|flooded} ..4 {into|onto|on|the|someone|people|a}"
+        "would have ..3 {vented|leaked|exploded|caught fire|collapsed|fallen|electrocuted|poisoned|suffocated|crushed|killed|flooded} ..4 {into|onto|on|the|someone|people|a}",
+        "{sheared|snapped|failed|broke|gave way|let go} ..8 {dropped|fell|came down|collapsed|swung}",
+        "{people|person|someone|staff|crowd|visitors|workers|guests|kids|children|#|@nword} {were|was} {standing|sitting|working|walking} {underneath|under|below|beneath}"
       ],
       "except": [
         "{app|application|site|website|system|software|portal|account|login|password|code|promo|coupon|subscription|email|tracking} ..6 {stuck|sticks|jammed|wrong|error|errors|stops|stopped}",
         "{project|schedule|deadline|launch|timeline|budget|deal|numbers|sales|project} ..6 {fall|collapse|crash|fall apart}",
-        "{lid|bin|toter|cart|box|packaging|case|cover|carton} ..4 {cracked|scuffed|scratched|dented} ..6 {still|looks|cosmetic|scruffy}"
+        "{lid|bin|toter|cart|box|packaging|case|cover|carton} ..4 {cracked|scuffed|scratched|dented} ..6 {still|looks|cosmetic|scruffy}",
+        "{page|app|screen|site|wheel|loader|icon|spinner|button|website|checkout|cursor|it|thing|upload|download} ..3 {keeps|kept} {spinning|loading|running|buffering}"
       ],
       "weight": 0.8,
       "negatable": true
@@ -3739,7 +3786,8 @@ var who_owns_this_default_policy_default = {
         "{access|badge|gate|door|entry|visitor|sign-in|security} ..3 {log|logs|system|records|record|sheet|camera|cameras} ..6 {show|shows|showed|shown|says|say} ..3 {no one|nobody|no visit|no visits|no entry|no record|none|no technician|no sign}",
         "{cameras|camera|footage|gate log|security log|badge|badges|access log|access logs|sign-in|sign in|gps|cctv|swipe|swipes} ..4 {show|shows|showed|say|says|record|records|have} ..4 {nobody|no one|noone|arriving|leaving|left|arrived|only}",
         "{paying|paid|billed|charged} for ..3 {patrols|visits|hours|work|services|inspections|cleaning|checks|rounds} ..6 {didn't|did not|never|not} ..2 {happen|happened|done|performed|occur|occurred}",
-        "{drone|camera|cameras|cctv|footage|gps|logs|log} ..3 {shows|show|showed} {nobody|no one|noone}"
+        "{drone|camera|cameras|cctv|footage|gps|logs|log} ..3 {shows|show|showed} {nobody|no one|noone}",
+        "{audit log|logs|log|timesheets|login records|access logs|swipe records} ..4 {shows|show|showed} ..6 {logged in|on site|present|worked|signed in} for ..3 {a total of|only|just}"
       ],
       "weight": 0.6,
       "negatable": false
@@ -3751,7 +3799,8 @@ var who_owns_this_default_policy_default = {
         "{log|logs|logbook|record|records|report|reports|sheet|sheets|timesheet|timesheets|invoice|invoices|certificate|certificates|checklist|checklists} ..8 {show|shows|showed|lists|list|listed|records|recorded|claims|claimed|says|signed|bill|bills|billed|charge|charges|charged}",
         "{signed|billed|invoiced|charged|logged|recorded|certified} ..6 {visit|visits|maintenance|inspection|inspections|service|services|work|hours|shifts|calibration|calibrations|tests}",
         "{reports|report|logs|log|records|sheets|timesheets|entries|invoice|invoices|tickets} ..4 {show|shows|showed|say|says|list|lists|claim|claims|record|records|bill|bills} ..6 {checks|visits|patrols|hours|inspections|rounds|service|work|cleaning|maintenance|labor|labour}",
-        "{bills|billed|billing|invoiced|charged|charges} ..3 # hours"
+        "{bills|billed|billing|invoiced|charged|charges} ..3 # hours",
+        "{bills|billed|billing|invoiced|charged|charges|invoice} ..3 # ..2 {hours|days|visits|shifts}"
       ],
       "weight": 0.3,
       "negatable": false
@@ -3811,8 +3860,14 @@ var who_owns_this_default_policy_default = {
         "{offered|offering|offer} ..3 to {throw in|give us|add|include|waive} ..6 if {we|you|they}",
         "{offered|offering|offer} ..3 {our|my|the} ..3 {buyer|sommelier|chef|manager|director|head|procurement|purchasing|lead|engineer|supervisor|inspector|official|agent|planner|coordinator} ..3 {a|an|two|free} ..2 {week|weekend|trip|holiday|vacation|stay|cruise|tickets|dinner|gift|flights}",
         "{flights|hotel|villa|resort|trip|holiday|tickets} ..4 paid ..4 if",
-        "{envelope|envelopes} ..4 {cash|money|gift cards|#|notes|bills}",
-        "{help|get|find} {her|his|their} {husband|wife|son|daughter|brother|sister|relative|cousin|partner|nephew|niece} ..3 {a job|an interview|hired|a position|work|a role|an internship}"
+        "{help|get|find} {her|his|their} {husband|wife|son|daughter|brother|sister|relative|cousin|partner|nephew|niece} ..3 {a job|an interview|hired|a position|work|a role|an internship}",
+        "{envelope|envelopes} {of|with|full of|stuffed with|containing} ..3 {cash|money|gift cards|notes|bills|dollars|pounds|euros|#}",
+        "{an|a} envelope with ..3 {#|cash|money|gift}",
+        "{offered|offering|offer} ..3 {our|my|the} ..3 {director|buyer|manager|officer|head|lead|supervisor|coordinator|engineer|planner} ..3 {a|an|two|free|#|@nword} ..3 {seats|suite|box|tickets|season tickets|passes|membership|fee}",
+        "{consulting|consultancy|finder's|referral|advisory} fee ..6 if",
+        "gift card personally",
+        "{get|receive|earn|given} ..4 personally for {every|each}",
+        "personally for every"
       ],
       "except": [
         "{no|zero|not|never} ..3 {brib*|kickback*}",
@@ -4002,11 +4057,20 @@ var who_owns_this_default_policy_default = {
         "make it look clean",
         "{changed|altered|edited|amended|moved|backdated|adjusted} ..6 so that ..6 {fell|falls|fall|fit|fits|looks|appeared|landed|would|qualifies|qualified}",
         "under ..3 {supervisor's|manager's|rep's|adjuster's|their|his|her|your} {login|log-in|credentials|account} ..4 {changed|edited|altered|made|entered}",
-        "{moved|changed|edited|altered|shifted|adjusted} the {date|dates|reading|readings|time|times|figure|figures|numbers} so ..4 {pass|passed|would pass|look|fit|clear|match}",
+        "{moved|changed|edited|altered|shifted|adjusted} the {date|dates|reading|readings|time|times|figure|figures|numbers} so ..4 {pass|passed|would pass|look|fit|clear|match|booked|book|be booked|recognised|recognized|count|counted|invoiced|billed}",
         "{edited|altered|changed|amended} ..6 to show",
         "{seals|seal|tape} ..3 still intact",
         "{same|identical} {photos|photo|pictures|images|readings|signatures} ..6 {as|from} ..4 {other|another|different} {sites|site|jobs|job|locations|towers|units|properties|reports|visits}",
-        "closed as ..4 within {#|@nword} {seconds|second}"
+        "closed as ..4 within {#|@nword} {seconds|second}",
+        "{fill|fills|filled|filling} ..3 in to {keep|make|look}",
+        "{keep|make} the {records|register|logs|books|paperwork} {tidy|clean|look good|look right|complete|neat}",
+        "signature ..8 {on holiday|on leave|abroad|away|off sick|in hospital}",
+        "{identical|the same} ..2 {values|numbers|readings|results|figures} ..4 to the ..2 {decimal|digit|decimals}",
+        "dated on ..3 {when|days when} ..6 {closed|shut|not open}",
+        "signing off without {changing|doing|checking|testing|inspecting|completing|replacing|cleaning|looking}",
+        "{signing|signed|sign|signs} off ..3 without {changing|doing|checking|testing|inspecting|completing|replacing|cleaning|looking}",
+        "marked ..2 {clear|clean|passed|complete|completed|verified|done|negative|ok}",
+        "{drop|dropped|dropping|remove|removed|strip|stripped|exclude|excluded|leave out} the {bad|worst|failed|missing|low|poor} {days|weeks|months|results|readings|records|data|numbers} from"
       ],
       "except": [
         "backdate* ..3 {the|my|our} ..2 {start date|effective date|address change|cancellation|refund|credit}",
@@ -4110,7 +4174,13 @@ var who_owns_this_default_policy_default = {
         "{aren't|are not|isn't|is not|weren't|were not|wasn't|was not} on the ..2 {list|registry|register|database}",
         "and never {were|was|had been|have been}",
         "{contract|agreement|terms|policy|warranty|sla|msa} says otherwise",
-        "{cheap|cheaper|inferior|lower-grade|low-grade|generic|substitute|bulk} ..3 {stock|product|products|wine|parts|goods|material|materials|oil|meat|fish} ..3 {gets|get|given|labelled|labeled|relabelled|relabeled|sold as|passed off as|goes out as}"
+        "{cheap|cheaper|inferior|lower-grade|low-grade|generic|substitute|bulk} ..3 {stock|product|products|wine|parts|goods|material|materials|oil|meat|fish} ..3 {gets|get|given|labelled|labeled|relabelled|relabeled|sold as|passed off as|goes out as}",
+        "{most|many|our|other|the} customers never {check|notice|look|question}",
+        "{loaded|added|raised|increased|slipped in|put in|applied} quietly",
+        "quietly {raised|added|loaded|increased|changed|removed|dropped|applied}",
+        "told {them|staff|him|her|us|the team|the reviewers|the crew|the staff} not to {mention|tell|say|disclose|reveal} ..3 {it|this|that|anything}",
+        "none of ..4 {are|were|is} {qualified|certified|licensed|accredited|registered|trained}",
+        "{was|were} told not to {mention|tell|say|disclose|reveal}"
       ],
       "except": [
         "fraud {detection|alert|alerts|prevention|protection|monitoring|rule|rules|score|scores|scoring|check|checks|screening|feature|features|module|team|department|dept|analytics|model|models|tool|tools|filter|filters|flag|flags|settings|review|queue|report|reports|case|cases|investigation|team|training|awareness|risk}",
@@ -4163,7 +4233,8 @@ var who_owns_this_default_policy_default = {
         "{dig|dug|digging|digs} a {pit|hole|trench} ..8 {drums|barrels|waste|chemicals|containers}",
         "{stream|river|creek|pond|ditch|brook|lake|canal} ..6 {film|sheen|foam|dead fish|discolo*|oily|rainbow}",
         "{pouring|poured|pour|dumping|dumped|draining|drained|spilling|tipping} ..4 {hydraulic|fluid|fluids|brake fluid|transmission fluid|motor oil|used oil|waste oil|coolant|antifreeze|acid|paint thinner} ..4 {onto|on|into|in} ..2 the {ground|soil|grass|brush|woods|drain|ditch|creek|yard|lot}",
-        "{leaving|left|dumped|dumping|abandoned|abandoning|dumps} ..5 {batteries|drums|tyres|tires|chemicals|barrels|paint cans|waste oil|asbestos} ..3 in the {brush|woods|bushes|field|ditch|creek|scrub|hedge|undergrowth}"
+        "{leaving|left|dumped|dumping|abandoned|abandoning|dumps} ..5 {batteries|drums|tyres|tires|chemicals|barrels|paint cans|waste oil|asbestos} ..3 in the {brush|woods|bushes|field|ditch|creek|scrub|hedge|undergrowth}",
+        "{tip|tipped|tipping|tips|dump|dumped|dumping|dumps|throw|threw|throwing|thrown} ..5 into the ..2 {ditch|creek|river|stream|hedge|hedgerow|woods|canal|pond|lake|brook|verge|gully|ravine}"
       ],
       "except": [
         "dump* ..3 {log|logs|data|database|file|files|table|tables|report|reports|memory|core|heap|cache|csv|list|lists|emails|inbox|spreadsheet|export|backup|thread}",
@@ -4271,7 +4342,14 @@ var who_owns_this_default_policy_default = {
         "{call back|callback|response|reply|first response} ..6 took {more than|over|nearly|almost|about} ..2 {#|@nword} {hours|days}",
         "{go|goes|went|going|gone} {to|straight to} voicemail",
         "{time|times} ..6 to {reply|respond|answer|get back|call back} ..4 {#|@nword} {days|hours}",
-        "{median|average|typical} {time|response time|reply time|wait|turnaround}"
+        "{median|average|typical} {time|response time|reply time|wait|turnaround}",
+        "none of ..3 {callbacks|call backs|calls|replies|responses|emails|promised callbacks} ..3 {happened|came|arrived|answered|returned|have happened|have come}",
+        "{callbacks|call backs|callback} ..4 {never|don't|do not|didn't} {come|came|happen|happened|arrive}",
+        "{replies|reply|responses|response|answers|callbacks|emails} take ..2 {a week|weeks|days|#|@nword|forever|ages}",
+        "then nothing happens",
+        "never {connects|connected|gets answered|picks up}",
+        "long {hold|holds|wait|waits}",
+        "gave up after ..2 {#|@nword} {minutes|hours|mins}"
       ],
       "except": [
         "{wait|waiting} ..2 {and see|to hear your thoughts|for your approval}",
