@@ -31,6 +31,7 @@ if (!extra) {
     ['heldout-cases-o.jsonl', 'O'],
     ['heldout-cases-p.jsonl', 'P'],
     ['heldout-cases-q.jsonl', 'Q'],
+    ['heldout-cases-r.jsonl', 'R'],
     ['heldout-safety-f.jsonl', 'F safety'],
     ['heldout-routine-f.jsonl', 'F routine'],
     ['heldout-routine-j.jsonl', 'J routine'],

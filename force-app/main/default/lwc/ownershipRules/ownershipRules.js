@@ -1091,7 +1091,8 @@ var who_owns_this_default_policy_default = {
       "builders",
       "builder",
       "fabricators",
-      "shops"
+      "shops",
+      "tmcs"
     ],
     "body": [
       "arm",
@@ -1593,7 +1594,9 @@ var who_owns_this_default_policy_default = {
         "{swap|replace|exchange} ..4 {on|at|with|during} the next {delivery|visit|service|drop|drop-off}",
         "{like|want|need} the ..3 {replaced|swapped|exchanged}",
         "{reprint|replace|redo|remake|re-run|rerun|reship} or {refund|credit}",
-        "{refund|credit} or {reprint|replace|redo|remake|reship}"
+        "{refund|credit} or {reprint|replace|redo|remake|reship}",
+        "touch-up",
+        "{on|at|during} the next {pm|service|maintenance|routine} visit"
       ],
       "except": [
         "return ..2 {call|calls|email|emails|on}",
@@ -2862,7 +2865,9 @@ var who_owns_this_default_policy_default = {
         "{to|with} {another|a different|a new|a competing|a rival} ..2 {booking|software|cloud|payroll|payment|service|staffing|logistics|cleaning|security|maintenance|marketing|print|printing} @vendor",
         "{find|finding|get|getting|use|using|hire|hiring|try|trying} {another|a new|a different|a better} ..2 @vendor",
         "{approach|approaching|contact|contacting|talk to|talking to|invite|inviting|ask|asking|tender to|go to} other @vendor",
-        "{cancellation|termination} date for ..3 {our|the} ..3 {subscription|contract|agreement|service|account|sites}"
+        "{cancellation|termination} date for ..3 {our|the} ..3 {subscription|contract|agreement|service|account|sites}",
+        "{sending|send|issuing|issue|put out|putting out} ..2 {rfps|rfp|tenders|rfqs|tender} to other @vendor",
+        "{sourcing cycle|sourcing event|competitive tender|market test|market testing}"
       ],
       "except": [
         "{cancel|cancelling|canceling|cancellation} ..2 {order|orders|meeting|webinar|training|session|call|appointment|pickup|delivery|shipment|request|po|invoice|reservation|booking|visit|class|subscription to the newsletter|newsletter|fee|fees}",
@@ -2894,7 +2899,8 @@ var who_owns_this_default_policy_default = {
         "{we're|we are|i'm|i am|we|i} {not|never|won't} ..2 {cancelling|canceling|terminating|leaving|cancel|terminate}",
         "{close|closing|cancel|cancelling|canceling|delete|deleting|deactivate|terminate|end|shut} ..3 my ..3 account",
         "{close|cancel|shut} {our|the} business account",
-        "cancel everything on my account"
+        "cancel everything on my account",
+        "{moving|migrating|switching|move|migrate|switch} to a new ..3 {inventory|erp|crm|accounting|hr|payroll|ehr|emr|pos|warehouse|tms|wms|finance|billing|practice-management|practice management|phone|email|ordering|procurement} system"
       ],
       "weight": 1
     },
@@ -3215,7 +3221,10 @@ var who_owns_this_default_policy_default = {
         "{first|second|third} degree burn*",
         "burn* under ..3 {the|a} ..3 {pad|electrode|device|strap|band|patch}",
         "{additional|extra|further|longer} ..3 {days|nights|stay} in ..2 hospital",
-        "{converted to open|revision surgery|reoperation|re-operation|returned to surgery|return to theatre|returned to theatre}"
+        "{converted to open|revision surgery|reoperation|re-operation|returned to surgery|return to theatre|returned to theatre}",
+        "{his|her|my|their|a|one} {foot|leg|arm|hand|body} ..2 went through",
+        "{bruised|bruises|bruising|sprain|sprained|strained|whiplash}",
+        "caught {himself|herself|themselves|myself} ..4 {before|on|just}"
       ],
       "except": [
         "{app|application|site|website|system|software|server|page|portal|program|browser|dashboard|tool|report|screen|computer|laptop|database|platform|build|job|script|excel|outlook|service|module|plugin|extension|instance|process|it|keeps|integration|sync|import|upload|export} ..3 crash*",
@@ -3258,7 +3267,8 @@ var who_owns_this_default_policy_default = {
         "{report|reporting|file|filing|lodge|lodging|submit|submitting} ..4 accident",
         "{broken|broke|cracked|snapped|bent|wobbly} {chair|table|desk|stool|bed|sofa|couch|cabinet|stand|tripod|bench|frame|ladder|doll|toy|lamp} {leg|legs|arm|arms|back|foot|feet|head}",
         "{nearly|almost|just about|i|i'd|i'll} {died|die} ..3 {when|at|laughing|of|seeing|reading}",
-        "{nearly|almost} died when"
+        "{nearly|almost} died when",
+        "blood {pressure|glucose|test|tests|draw|draws|type|cuff|cuffs|sample|samples|bank|sugar|work|drive|donation}"
       ],
       "weight": 1.2
     },
@@ -3586,7 +3596,8 @@ var who_owns_this_default_policy_default = {
         "{yet|but} ..4 still {processed|released|shipped|used|sold|administered|dispensed|delivered|installed|served}",
         "released under deviation",
         "{oos|out of spec|out-of-spec|out of specification|failed spec|failing spec|failed testing|failed its test} ..6 released",
-        "why was ..3 released"
+        "why was ..3 released",
+        "{goes|go|went|sent|shipped|rented} out like that"
       ],
       "except": [
         "{software|code|release|build|ui|page|report|dashboard|app|display|typo|cosmetic|field|screen|feature|integration|api|sync|invoice|format|formatting|data} ..3 {defect|defects|bug|bugs}",
@@ -3723,7 +3734,12 @@ var who_owns_this_default_policy_default = {
         "{vent|venting|exhaust|flue|quench|gas|oxygen|fuel} ..3 {pipe|line|duct|hose|valve} ..4 {disconnected|detached|loose|blocked|removed|left open|cracked}",
         "would have ..3 {vented|leaked|exploded|caught fire|collapsed|fallen|electrocuted|poisoned|suffocated|crushed|killed|flooded} ..4 {into|onto|on|the|someone|people|a}",
         "{sheared|snapped|failed|broke|gave way|let go} ..8 {dropped|fell|came down|collapsed|swung}",
-        "{people|person|someone|staff|crowd|visitors|workers|guests|kids|children|#|@nword} {were|was} {standing|sitting|working|walking} {underneath|under|below|beneath}"
+        "{people|person|someone|staff|crowd|visitors|workers|guests|kids|children|#|@nword} {were|was} {standing|sitting|working|walking} {underneath|under|below|beneath}",
+        "no {guardrail|guardrails|guard rail|handrail|barrier|barriers|cover|covers|fall protection|edge protection|signage|warning signs}",
+        "{left|leaving|leave} ..4 {uncovered|open|unguarded|unsecured|exposed|unlocked|live} ..4 {overnight|all night|over the weekend|for hours|unattended}",
+        "{zip-tied|zip tied|taped|jumpered|bypassed|wired|tied|wedged|propped|cable-tied} {closed|open|shut|down|over|out|off}",
+        "{presence|deadman|dead-man|interlock|seat|safety|door} switch ..4 {zip-tied|zip tied|taped|bypassed|disabled|jumpered|tied|wedged|overridden}",
+        "{drive|drives|run|runs|operate|operates|move|moves} with nobody ..3 {seat|cab|controls|at the controls}"
       ],
       "except": [
         "{app|application|site|website|system|software|portal|account|login|password|code|promo|coupon|subscription|email|tracking} ..6 {stuck|sticks|jammed|wrong|error|errors|stops|stopped}",
@@ -3867,7 +3883,9 @@ var who_owns_this_default_policy_default = {
         "{consulting|consultancy|finder's|referral|advisory} fee ..6 if",
         "gift card personally",
         "{get|receive|earn|given} ..4 personally for {every|each}",
-        "personally for every"
+        "personally for every",
+        "{all-expenses|all expenses|expenses-paid|expenses paid|all-expenses-paid|all expenses paid} ..2 {trip|holiday|vacation|weekend|stay|getaway|cruise}",
+        "if {she|he|they} {recommended|recommends|recommend|pushed|pushes|approved|approves|signed|signs|backed|backs} ..4 {extending|renewing|our|your|us|the contract|the bid|the deal}"
       ],
       "except": [
         "{no|zero|not|never} ..3 {brib*|kickback*}",
@@ -4070,7 +4088,15 @@ var who_owns_this_default_policy_default = {
         "signing off without {changing|doing|checking|testing|inspecting|completing|replacing|cleaning|looking}",
         "{signing|signed|sign|signs} off ..3 without {changing|doing|checking|testing|inspecting|completing|replacing|cleaning|looking}",
         "marked ..2 {clear|clean|passed|complete|completed|verified|done|negative|ok}",
-        "{drop|dropped|dropping|remove|removed|strip|stripped|exclude|excluded|leave out} the {bad|worst|failed|missing|low|poor} {days|weeks|months|results|readings|records|data|numbers} from"
+        "{drop|dropped|dropping|remove|removed|strip|stripped|exclude|excluded|leave out} the {bad|worst|failed|missing|low|poor} {days|weeks|months|results|readings|records|data|numbers} from",
+        "{signed|wrote|recorded|logged|filled out|filled in} ..4 {work order|timesheet|report|log|sheet|ticket|job sheet|service record} saying ..4 {replaced|done|completed|installed|serviced|changed|inspected|cleaned|repaired}",
+        "{marks|stickers|seals|tags|labels|paint marks} ..3 {still on|still there|still in place|intact|untouched}",
+        "dated back",
+        "{dated|date|dating} it back",
+        "move the {invoice|invoices|billing|booking|bookings|ship|shipping|delivery|service} dates",
+        "{move|moving|shift|shifting|push|pushing} ..3 {invoices|invoice dates|bookings|revenue|sales|orders} into {next|january|the next|another|this|last} ..2 {year|quarter|month|period|budget}",
+        "{someone|somebody|they|he|she|you|staff} ..3 {filled|filling|fills|typed|wrote|pencilled|penciled} {those|these} in",
+        "nobody took {readings|the readings|measurements|temperatures|samples}"
       ],
       "except": [
         "backdate* ..3 {the|my|our} ..2 {start date|effective date|address change|cancellation|refund|credit}",
@@ -4080,7 +4106,9 @@ var who_owns_this_default_policy_default = {
         "{impersonat*|lookalike|look-alike|spoof*|phish*|scam*|fraudster*|hacker*|criminal*} ..10 fake",
         "counterfeit-detection",
         "counterfeit {detection|check|checks|checking|screening|flag|flags|alert|alerts|risk|prevention}",
-        "{detect|detecting|flag|flagging|spot|spotting|catch|catching|prevent|preventing} ..3 counterfeit*"
+        "{detect|detecting|flag|flagging|spot|spotting|catch|catching|prevent|preventing} ..3 counterfeit*",
+        "{figure out|work out|see|decide|plan|understand} ..6 to hit {the|our|a} ..2 {target|targets|goal|goals|number|numbers}",
+        "what it will take to hit"
       ],
       "weight": 1.5
     },
@@ -4180,7 +4208,12 @@ var who_owns_this_default_policy_default = {
         "quietly {raised|added|loaded|increased|changed|removed|dropped|applied}",
         "told {them|staff|him|her|us|the team|the reviewers|the crew|the staff} not to {mention|tell|say|disclose|reveal} ..3 {it|this|that|anything}",
         "none of ..4 {are|were|is} {qualified|certified|licensed|accredited|registered|trained}",
-        "{was|were} told not to {mention|tell|say|disclose|reveal}"
+        "{was|were} told not to {mention|tell|say|disclose|reveal}",
+        "{with|and} no {fee|markup|mark-up|service fee|commission} {line|lines|shown|disclosed|itemised|itemized}",
+        "no {audit|inspection|test|certification|assessment|review|pen test} has ever been {done|carried out|performed|completed|conducted}",
+        "never been ..2 {audited|assessed|pen tested|reviewed}",
+        "{serial number|serial|unit} ..4 registered to {another|a different} ..2 {hospital|customer|clinic|owner|company|site}",
+        "{insisted|claimed|swore|assured|promised} ..6 {factory new|brand new|new|unused|never used|genuine|original}"
       ],
       "except": [
         "fraud {detection|alert|alerts|prevention|protection|monitoring|rule|rules|score|scores|scoring|check|checks|screening|feature|features|module|team|department|dept|analytics|model|models|tool|tools|filter|filters|flag|flags|settings|review|queue|report|reports|case|cases|investigation|team|training|awareness|risk}",
