@@ -32,6 +32,7 @@ if (!extra) {
     ['heldout-cases-p.jsonl', 'P'],
     ['heldout-cases-q.jsonl', 'Q'],
     ['heldout-cases-r.jsonl', 'R'],
+    ['heldout-cases-s.jsonl', 'S'],
     ['heldout-safety-f.jsonl', 'F safety'],
     ['heldout-routine-f.jsonl', 'F routine'],
     ['heldout-routine-j.jsonl', 'J routine'],
@@ -40,6 +41,7 @@ if (!extra) {
     ['heldout-safety-h.jsonl', 'H safety'],
     ['heldout-safety-k.jsonl', 'K safety'],
     ['heldout-safety-o.jsonl', 'O safety'],
+    ['heldout-safety-s.jsonl', 'S safety'],
   ])
     files.push([join(fixtures, f), `fixture ${label} (\`test/fixtures/${f}\`)`]);
 }

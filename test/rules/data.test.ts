@@ -36,6 +36,7 @@ const heldOutO = join(root, 'test', 'fixtures', 'heldout-cases-o.jsonl');
 const heldOutP = join(root, 'test', 'fixtures', 'heldout-cases-p.jsonl');
 const heldOutQ = join(root, 'test', 'fixtures', 'heldout-cases-q.jsonl');
 const heldOutR = join(root, 'test', 'fixtures', 'heldout-cases-r.jsonl');
+const heldOutS = join(root, 'test', 'fixtures', 'heldout-cases-s.jsonl');
 const fixture = (name: string) => join(root, 'test', 'fixtures', name);
 
 describe.each([
@@ -56,6 +57,7 @@ describe.each([
   ['held-out fixture P', heldOutP],
   ['held-out fixture Q', heldOutQ],
   ['held-out fixture R', heldOutR],
+  ['held-out fixture S', heldOutS],
 ])('labeled B2B cases: %s', (_, path) => {
   it('owner accuracy ≥ 0.85, alarm precision ≥ 0.85 and recall ≥ 0.90', () => {
     const e = evaluate(path);

@@ -1092,7 +1092,8 @@ var who_owns_this_default_policy_default = {
       "builder",
       "fabricators",
       "shops",
-      "tmcs"
+      "tmcs",
+      "fabricator"
     ],
     "body": [
       "arm",
@@ -1922,7 +1923,8 @@ var who_owns_this_default_policy_default = {
         "incident report*",
         "police report*",
         "accident report*",
-        "reporting {issue|problem|bug|an issue|a problem}"
+        "reporting {issue|problem|bug|an issue|a problem}",
+        "{bus|truck|van|car|vehicle|machine|engine|equipment|system|mechanical|nervous|coach} breakdown"
       ],
       "weight": 1,
       "owner": "client_success",
@@ -2140,7 +2142,8 @@ var who_owns_this_default_policy_default = {
         "signed copy",
         "copy of ..3 {agreement|contract|certificate|documents|sow|msa}",
         "documents needed",
-        "documentation for"
+        "documentation for",
+        "{countersign*|counter-sign*|countersigned copy|fully executed copy|signed copy|order form|signatory|additional insured}"
       ],
       "weight": 1,
       "owner": "client_success",
@@ -2428,7 +2431,10 @@ var who_owns_this_default_policy_default = {
         "commit ..3 capital",
         "capital {budget|plan|spend|purchase|request}",
         "{added|add|adding} as a {modification|change order|amendment|mod}",
-        "{task order|change order|statement of work|sow|purchase order} ..4 {modification|amendment|new one}"
+        "{task order|change order|statement of work|sow|purchase order} ..4 {modification|amendment|new one}",
+        "{transfer|transferring|add|adding|bring|bringing|move|moving} our {second|third|next|new|another} product",
+        "capabilities call",
+        "{clinical|commercial} supply"
       ],
       "except": [
         "{not a|chief|the|co-|co|our|a licensed|airline} pilot",
@@ -2570,7 +2576,11 @@ var who_owns_this_default_policy_default = {
         "our ..3 {team|department|people|staff|it} still {hasn't|haven't|has not|have not} {delivered|sent|provided|finished|completed|done|installed|uploaded}",
         "we owe you",
         "{is|are|we're|we are} down {#|@nword} {people|staff|heads|engineers|technicians|developers}",
-        "{reshape|rework|replan|re-plan|reset} the ..2 {timeline|plan|schedule|rollout}"
+        "{reshape|rework|replan|re-plan|reset} the ..2 {timeline|plan|schedule|rollout}",
+        "{we|we've|we have} pulled ..4 {off|from}",
+        "our ..2 team {hasn't|haven't|has not|have not} sent",
+        "our ..3 {team|department|people|staff|it} still {hasn't|haven't|has not|have not} {signed off|approved|signed|reviewed|released}",
+        "{program|project|it|hr|data|finance|ops|operations|engineering|legal|procurement|security|facilities|regulatory|quality} team {hasn't|haven't|has not|have not} {provided|delivered|sent|supplied|shared|given|completed|signed off}"
       ],
       "except": [
         "{reference|ref|po|number|contact|id|code|contact person} on our side",
@@ -2681,7 +2691,12 @@ var who_owns_this_default_policy_default = {
         "pull the teams together",
         "{get|bring|pull} ..3 {teams|departments|sides} ..2 {together|in one room|on one call}",
         "{plan|fix|approach|process} both sides",
-        "both sides ..2 {sign up|agree|commit}"
+        "both sides ..2 {sign up|agree|commit}",
+        "{all|every} ..2 {#|@nword} of our {locations|sites|stores|branches|clinics|restaurants|plants|offices}",
+        "platform problem",
+        "handoff gap",
+        "{gap|gaps|disconnect} between your ..3 {teams|team|and}",
+        "nobody told the"
       ],
       "except": [
         "reconciliation statement*",
@@ -2867,7 +2882,9 @@ var who_owns_this_default_policy_default = {
         "{approach|approaching|contact|contacting|talk to|talking to|invite|inviting|ask|asking|tender to|go to} other @vendor",
         "{cancellation|termination} date for ..3 {our|the} ..3 {subscription|contract|agreement|service|account|sites}",
         "{sending|send|issuing|issue|put out|putting out} ..2 {rfps|rfp|tenders|rfqs|tender} to other @vendor",
-        "{sourcing cycle|sourcing event|competitive tender|market test|market testing}"
+        "{sourcing cycle|sourcing event|competitive tender|market test|market testing}",
+        "{switch|switching|change|changing|replace|replacing} ..2 {providers|suppliers|vendors|carriers|agencies|partners|brokers|distributors|contractors|processors}",
+        "{rethink|rethinking|reconsider|reconsidering} ..3 {contract|agreement|renewal|relationship|arrangement|partnership}"
       ],
       "except": [
         "{cancel|cancelling|canceling|cancellation} ..2 {order|orders|meeting|webinar|training|session|call|appointment|pickup|delivery|shipment|request|po|invoice|reservation|booking|visit|class|subscription to the newsletter|newsletter|fee|fees}",
@@ -2900,7 +2917,9 @@ var who_owns_this_default_policy_default = {
         "{close|closing|cancel|cancelling|canceling|delete|deleting|deactivate|terminate|end|shut} ..3 my ..3 account",
         "{close|cancel|shut} {our|the} business account",
         "cancel everything on my account",
-        "{moving|migrating|switching|move|migrate|switch} to a new ..3 {inventory|erp|crm|accounting|hr|payroll|ehr|emr|pos|warehouse|tms|wms|finance|billing|practice-management|practice management|phone|email|ordering|procurement} system"
+        "{moving|migrating|switching|move|migrate|switch} to a new ..3 {inventory|erp|crm|accounting|hr|payroll|ehr|emr|pos|warehouse|tms|wms|finance|billing|practice-management|practice management|phone|email|ordering|procurement} system",
+        "signed with a new {ppo|payer|insurance|insurer|plan|landlord|tenant|client|customer}",
+        "{cancel|cancelling|canceling|cancelled|canceled} ..2 {block|room block|hotel block|rooms|tickets|trip|flight|flights|game|event|booking|bookings}"
       ],
       "weight": 1
     },
@@ -3059,7 +3078,10 @@ var who_owns_this_default_policy_default = {
         "{most|much|all} of this {month|week|quarter|year|season}",
         "not a one-off",
         "{is|are} normal now",
-        "@ordinal {follow-up|follow up|followup|follow-ups|chase|chaser|reminder|reminders|nudge|email|emails|message|attempt|try}"
+        "@ordinal {follow-up|follow up|followup|follow-ups|chase|chaser|reminder|reminders|nudge|email|emails|message|attempt|try}",
+        "on every {project|job|order|delivery|shipment|visit|run|install|installation|event|trip}",
+        "@month # ..3 @month #",
+        "{each|every one|all} of our last {#|@nword} {trips|visits|orders|deliveries|calls|events|jobs|projects|shipments|games|shows}"
       ],
       "except": [
         "{happy|glad|nice|good|great} ..2 again",
@@ -3090,7 +3112,8 @@ var who_owns_this_default_policy_default = {
         "{if|should|before|unless} ..4 {turns into|becomes|become|turn into|develops into} a pattern",
         "{submitted|placed|charged|billed|paid|ordered|sent|entered|booked|processed} ..4 twice",
         "twice by {mistake|accident}",
-        "still nothing"
+        "still nothing",
+        "still not {delivered|here|arrived|received|shipped|in}"
       ],
       "weight": 0.7
     },
@@ -3327,7 +3350,10 @@ var who_owns_this_default_policy_default = {
         "{power bank|powerbank|power banks|phone|laptop|e-bike|ebike|scooter|vape} ..4 {swell*|swollen|bulg*|puff*|very hot|too hot|overheat*}",
         "{hot|burning|burnt|melting|electrical} {plastic|rubber|wire|wiring} {smell|odor|odour|smells}",
         "{panel|cord|plug|outlet|socket|casing|housing|cable|connector} ..4 {discolo*|scorched|melted|browned|blackened}",
-        "{became|become|becoming|get|gets|got|getting|running|runs|ran|was|were|is} {very|extremely|unusually|too|dangerously} {warm|hot}"
+        "{became|become|becoming|get|gets|got|getting|running|runs|ran|was|were|is} {very|extremely|unusually|too|dangerously} {warm|hot}",
+        "{got|gets|get|became|becomes|getting} hot enough",
+        "red mark*",
+        "burn mark*"
       ],
       "except": [
         "smok* {test|tests|testing|tested|deal|hot|price|prices|alarm test}",
@@ -3367,7 +3393,8 @@ var who_owns_this_default_policy_default = {
         "{smoke|smoked|smoky|smokey} {grey|gray|glass|colour|color|blue|black|finish|tint|tinted|lens|lenses|version|edition}",
         "blew up ..3 {my|the|our} ..2 {cart|total|totals|phone|inbox|bill|account|notifications|budget|numbers|feed|dms|email}",
         "{burned|burnt|burning|burn|burns} through ..2 {my|our|the|their|a|budget|money|cash|credit|credits|data|balance|points|savings|allowance|minutes|hours|stock|inventory|schedule|gift}",
-        "{checkout|cart|page|site|app|website|screen|phone|inbox|twitter|chat|dms|comments|notifications|server} blew up"
+        "{checkout|cart|page|site|app|website|screen|phone|inbox|twitter|chat|dms|comments|notifications|server} blew up",
+        "flame {scanner|scanners|sensor|sensors|rod|rods|detector|detectors|safeguard|rectifier|retardant|resistant|arrestor|arrester}"
       ],
       "weight": 1.2
     },
@@ -3498,7 +3525,8 @@ var who_owns_this_default_policy_default = {
         "allergen* ..4 {reaction|exposure|contamination|contaminated|not declared|not listed|missing from|undeclared|mislabel*|in the product|found}",
         "{sterile|sterility} ..4 {compromised|breached|not intact|broken|open}",
         "sterile {pouch|pouches|seal|seals|packaging|barrier|package|packages} ..4 {not intact|broken|open|compromised|breached|torn|punctured}",
-        "{lead|arsenic|mercury|bacteria|coliform|nitrate|nitrates|benzene|pfas|legionella|copper} {above|over|exceeding|exceeds|exceeded} ..2 {the|an|safe|legal|federal|state} ..2 {action level|limit|limits|threshold|standard|level|levels}"
+        "{lead|arsenic|mercury|bacteria|coliform|nitrate|nitrates|benzene|pfas|legionella|copper} {above|over|exceeding|exceeds|exceeded} ..2 {the|an|safe|legal|federal|state} ..2 {action level|limit|limits|threshold|standard|level|levels}",
+        "{can|cans|lid|lids|tins|tin|jar|jars|pouch|pouches|container|containers|package|packages} ..4 {bulging|swollen|bloated|domed|puffed|puffy}"
       ],
       "except": [
         "{memory|data|information|info|price|pricing|privacy|credential|credentials|password|passwords|document|documents|story|news|email|emails|details|plans|roadmap} ..2 {leak|leaks|leaked|leaking}",
@@ -3519,7 +3547,8 @@ var who_owns_this_default_policy_default = {
         "{patients|patient|customers|staff|people|employees|workers|members} ..3 {recalled|recall}",
         "{calibration|calibrations} recall*",
         "recall {reminders|reminder|due|due-date|due-dates|schedule|schedules|interval|intervals|list|lists|dates}",
-        "tamper {seal|seals|evident|proof|label|labels|tape}"
+        "tamper {seal|seals|evident|proof|label|labels|tape}",
+        "{investigation|investigation report|deviation report|report} for the {out-of-spec|out of spec|oos}"
       ],
       "weight": 0.9
     },
@@ -3651,7 +3680,8 @@ var who_owns_this_default_policy_default = {
         "barely {stopped|stop|stops|slowed}",
         "{brakes|brake|steering} ..3 {gave out|went|faded|fade|fading|spongy|soft}",
         "@vehicle_part ..6 {corroded|rusted through|rusted|cracked through|pitting|weeping|shudder*|hesitat*|stripped|wobbles|wobbling|soft under braking|feels soft}",
-        "{rpm|revs|engine} {flares|flare|surges|surging} ..6 {without|not}"
+        "{rpm|revs|engine} {flares|flare|surges|surging} ..6 {without|not}",
+        "{straps|strap|harness|belt|belts|buckle} ..4 {loosen|loosens|loosening|slip back|slips back|slipped back|come undone|comes undone|came undone}"
       ],
       "except": [
         "{schedule|scheduling|book|booking|appointment|maintenance|oil change|service visit|tune-up|quote|invoice|invoices|warranty registration|rental|parking|insurance|registration|title|loan|lease|financing|payment|order|ordered|delivery|shipment|price|pricing|sale|sell|buy|purchase|detailing|wash|car wash} ..8 @vehicle_part",
@@ -3739,7 +3769,16 @@ var who_owns_this_default_policy_default = {
         "{left|leaving|leave} ..4 {uncovered|open|unguarded|unsecured|exposed|unlocked|live} ..4 {overnight|all night|over the weekend|for hours|unattended}",
         "{zip-tied|zip tied|taped|jumpered|bypassed|wired|tied|wedged|propped|cable-tied} {closed|open|shut|down|over|out|off}",
         "{presence|deadman|dead-man|interlock|seat|safety|door} switch ..4 {zip-tied|zip tied|taped|bypassed|disabled|jumpered|tied|wedged|overridden}",
-        "{drive|drives|run|runs|operate|operates|move|moves} with nobody ..3 {seat|cab|controls|at the controls}"
+        "{drive|drives|run|runs|operate|operates|move|moves} with nobody ..3 {seat|cab|controls|at the controls}",
+        "{broke|shattered|cracked|exploded|fell|failed|collapsed|came down} on its own",
+        "pieces {came down|fell|landed|rained down} ..3 {onto|on|into} ..3 {the|a} ..2 {sidewalk|street|pavement|road|walkway|people|canopy|car park|parking lot|playground}",
+        "fenced off",
+        "{door|lid} ..2 {open|opened|is open} ..6 {keeps|kept|continues|still} {running|spinning|heating|turning|cooking}",
+        "{keeps|kept|continues} {running|spinning|heating|turning|moving|cooking} ..4 {door|lid} ..2 {open|opened}",
+        "{continued|kept going|keeps going|kept moving|keeps moving|kept rolling|keeps rolling} ..4 {after|toward|towards|into|off|forward}",
+        "{door|lid|gate|hatch} {unlocked|unlocks|opened|opens|popped open|pops open} ..6 {while|during|in the middle of} ..4 {spin|spinning|cycle|running|cooking|operation|turning|moving|driving}",
+        "{water|fluid|liquid|coolant} ..3 {leaked|leaking|leaks|got|dripped|dripping} into ..3 {the|its} ..2 {device|unit|air inlet|electronics|motor|circuit|airway|tubing|mask|socket|outlet|wiring}",
+        "{read|reads|reading|displayed|displays|showed|shows} ..4 {higher|lower} than ..3 {the|a} ..3 {hospital|bedside|reference|lab|clinic|other|hospital's} ..2 {monitor|meter|device|reading|value|test|readings}"
       ],
       "except": [
         "{app|application|site|website|system|software|portal|account|login|password|code|promo|coupon|subscription|email|tracking} ..6 {stuck|sticks|jammed|wrong|error|errors|stops|stopped}",
@@ -4096,7 +4135,11 @@ var who_owns_this_default_policy_default = {
         "move the {invoice|invoices|billing|booking|bookings|ship|shipping|delivery|service} dates",
         "{move|moving|shift|shifting|push|pushing} ..3 {invoices|invoice dates|bookings|revenue|sales|orders} into {next|january|the next|another|this|last} ..2 {year|quarter|month|period|budget}",
         "{someone|somebody|they|he|she|you|staff} ..3 {filled|filling|fills|typed|wrote|pencilled|penciled} {those|these} in",
-        "nobody took {readings|the readings|measurements|temperatures|samples}"
+        "nobody took {readings|the readings|measurements|temperatures|samples}",
+        "{never|didn't|did not} sign {it|this|that|any|the amendment|the form|the document}",
+        "signature {is|was|has been} {copied|pasted|forged|lifted|reused|scanned in|cut and pasted}",
+        "{told|instructed|asked|made} to {log|record|book|code|report|enter|count} ..6 as",
+        "so the {billable|billed|invoiced} {hours|minutes|days|numbers}"
       ],
       "except": [
         "backdate* ..3 {the|my|our} ..2 {start date|effective date|address change|cancellation|refund|credit}",
@@ -4213,7 +4256,12 @@ var who_owns_this_default_policy_default = {
         "no {audit|inspection|test|certification|assessment|review|pen test} has ever been {done|carried out|performed|completed|conducted}",
         "never been ..2 {audited|assessed|pen tested|reviewed}",
         "{serial number|serial|unit} ..4 registered to {another|a different} ..2 {hospital|customer|clinic|owner|company|site}",
-        "{insisted|claimed|swore|assured|promised} ..6 {factory new|brand new|new|unused|never used|genuine|original}"
+        "{insisted|claimed|swore|assured|promised} ..6 {factory new|brand new|new|unused|never used|genuine|original}",
+        "your {markup|margin|fee|fees|commission|mark-up|price|prices|rate} did",
+        "and not to us",
+        "not to {tell|inform|copy|cc|show|send} us",
+        "{instructed|told|coached|trained} {them|agents|staff|us|the team|their team|reps} to say",
+        "when no {refund|order|payment|credit|repair|work|shipment|replacement|booking} was ever {entered|made|issued|processed|done|placed|sent|raised|booked}"
       ],
       "except": [
         "fraud {detection|alert|alerts|prevention|protection|monitoring|rule|rules|score|scores|scoring|check|checks|screening|feature|features|module|team|department|dept|analytics|model|models|tool|tools|filter|filters|flag|flags|settings|review|queue|report|reports|case|cases|investigation|team|training|awareness|risk}",
@@ -4267,7 +4315,9 @@ var who_owns_this_default_policy_default = {
         "{stream|river|creek|pond|ditch|brook|lake|canal} ..6 {film|sheen|foam|dead fish|discolo*|oily|rainbow}",
         "{pouring|poured|pour|dumping|dumped|draining|drained|spilling|tipping} ..4 {hydraulic|fluid|fluids|brake fluid|transmission fluid|motor oil|used oil|waste oil|coolant|antifreeze|acid|paint thinner} ..4 {onto|on|into|in} ..2 the {ground|soil|grass|brush|woods|drain|ditch|creek|yard|lot}",
         "{leaving|left|dumped|dumping|abandoned|abandoning|dumps} ..5 {batteries|drums|tyres|tires|chemicals|barrels|paint cans|waste oil|asbestos} ..3 in the {brush|woods|bushes|field|ditch|creek|scrub|hedge|undergrowth}",
-        "{tip|tipped|tipping|tips|dump|dumped|dumping|dumps|throw|threw|throwing|thrown} ..5 into the ..2 {ditch|creek|river|stream|hedge|hedgerow|woods|canal|pond|lake|brook|verge|gully|ravine}"
+        "{tip|tipped|tipping|tips|dump|dumped|dumping|dumps|throw|threw|throwing|thrown} ..5 into the ..2 {ditch|creek|river|stream|hedge|hedgerow|woods|canal|pond|lake|brook|verge|gully|ravine}",
+        "{pump|pumped|pumping|pour|poured|pouring|dump|dumped|dumping|drain|drained|draining|tip|tipped|tipping|hose|hosed|hosing|flush|flushed|flushing|empty|emptied|emptying} ..8 into the {storm drain|storm drains|drain|river|creek|stream|sewer|harbour|harbor|lake|ditch|gutter|canal|bay|sea}",
+        "{spent|used|waste|dirty} ..2 {solution|solutions|cleaning solution|acid|caustic|wash water|washwater|rinse water|chemicals|solvent}"
       ],
       "except": [
         "dump* ..3 {log|logs|data|database|file|files|table|tables|report|reports|memory|core|heap|cache|csv|list|lists|emails|inbox|spreadsheet|export|backup|thread}",
@@ -4621,6 +4671,9 @@ var who_owns_this_default_policy_default = {
           },
           {
             "not": "ae_requested"
+          },
+          {
+            "not": "client_commitments"
           }
         ]
       },
