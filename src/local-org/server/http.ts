@@ -62,6 +62,7 @@ async function handle(org: Org, req: IncomingMessage, res: ServerResponse): Prom
   }
   if (segments[0] !== 'services' && segments[0] !== 'id') return send(res, error(resourceNotFound()));
   if (!authorized(org, req)) return send(res, { status: 401, body: INVALID_SESSION });
+  if (segments[3] === 'jobs') return (await import('./bulk2.js')).bulk2Request(org, req, res, segments);
   let raw: string;
   try {
     raw = await readBody(req);
