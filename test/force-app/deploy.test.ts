@@ -56,6 +56,7 @@ describe('force-app converted with source-deploy-retrieve', () => {
     'CustomField:Case.Suggested_Owner__c',
     'CustomField:Case.Ownership_Reason__c',
     'CustomField:Case.Ownership_Assessed_At__c',
+    'CustomField:Case.First_Response_At__c',
     'LightningComponentBundle:whoOwnsThis',
     'LightningComponentBundle:ownershipRules',
     'LightningComponentBundle:ldsUtils',
