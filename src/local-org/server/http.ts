@@ -6,6 +6,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import { ApiError } from '../errors.js';
+import { consoleRequest } from '../../console/server.js';
 import { collectionsResource } from './composite.js';
 import { resourceNotFound, type Ctx, type Org, type Reply } from './context.js';
 import {
@@ -60,6 +61,8 @@ async function handle(org: Org, req: IncomingMessage, res: ServerResponse): Prom
   } catch {
     return send(res, error(resourceNotFound()));
   }
+  // The browser console (sign-in, pages, assets) and sf org open's frontdoor: src/console.
+  if (await consoleRequest(org, req, res)) return;
   if (segments[0] !== 'services' && segments[0] !== 'id') return send(res, error(resourceNotFound()));
   if (!authorized(org, req)) return send(res, { status: 401, body: INVALID_SESSION });
   if (segments[3] === 'jobs') return (await import('./bulk2.js')).bulk2Request(org, req, res, segments);

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { AuthInfo, Messages, matchesAccessToken } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { frontdoorUrl } from '../../../console/session.js';
 import { startLocalOrg, type LocalOrg } from '../../../local-org/index.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
@@ -57,6 +58,7 @@ export default class OrgStart extends SfCommand<OrgStartResult> {
     this.log(messages.getMessage('info.Started', [org.url, dataFile]));
     if (org.seeded > 0) this.log(messages.getMessage('info.Seeded', [org.seeded]));
     this.log(messages.getMessage('info.Token', [org.token]));
+    this.log(messages.getMessage('info.Console', [frontdoorUrl(org.url, org.token)]));
     if (!matchesAccessToken(org.token)) this.warn(messages.getMessage('warning.TokenShape'));
     this.log(messages.getMessage('info.Register'));
     this.log(
