@@ -22,8 +22,10 @@ const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PAT
 try {
   await mkdir(out, { recursive: true });
   const page = await browser.newPage({ viewport: { width: 1360, height: 900 }, deviceScaleFactor: 1 });
-  const q = encodeURIComponent("SELECT Id FROM Case WHERE Subject LIKE '%caught fire%' ORDER BY CreatedDate DESC LIMIT 1");
-  const res = await fetch(`${org.url}/services/data/v62.0/query?q=${q}`, {
+  const q = encodeURIComponent(
+    "SELECT Id FROM Case WHERE Subject LIKE '%caught fire%' ORDER BY CreatedDate DESC LIMIT 1",
+  );
+  const res = await page.request.get(`${org.url}/services/data/v62.0/query?q=${q}`, {
     headers: { Authorization: `Bearer ${org.token}` },
   });
   const id = (await res.json()).records[0].Id;
