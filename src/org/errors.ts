@@ -15,8 +15,10 @@ interface ErrorLike {
   cause?: unknown;
 }
 
-const NETWORK =
-  /ECONNREFUSED|ECONNRESET|ENOTFOUND|EHOSTUNREACH|ETIMEDOUT|EAI_AGAIN|socket hang up|fetch failed|network/i;
+const NETWORK_CODES =
+  /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EHOSTUNREACH|ENETUNREACH|ETIMEDOUT|EAI_AGAIN|EPIPE|UND_ERR_\w+)$/;
+const NETWORK_MESSAGES =
+  /\b(ECONNREFUSED|ECONNRESET|ENOTFOUND|EHOSTUNREACH|ENETUNREACH|ETIMEDOUT|EAI_AGAIN)\b|socket hang up|fetch failed/;
 const SESSION =
   /INVALID_SESSION_ID|Session expired|expired access\/refresh token|invalid_grant|No refresh token|NoRefreshToken|RefreshTokenAuthError|INVALID_AUTH_HEADER/i;
 
@@ -33,7 +35,16 @@ function describe(e: unknown): string {
 
 /** The session was refused: 401 INVALID_SESSION_ID or a failed refresh. */
 export const isSessionError = (e: unknown): boolean => SESSION.test(describe(e));
-export const isNetworkError = (e: unknown): boolean => !isSessionError(e) && NETWORK.test(describe(e));
+export function isNetworkError(e: unknown): boolean {
+  if (isSessionError(e)) return false;
+  let x: unknown = e;
+  for (let i = 0; i < 4 && typeof x === 'object' && x !== null; i++) {
+    const err = x as ErrorLike;
+    if ((err.code && NETWORK_CODES.test(err.code)) || NETWORK_MESSAGES.test(err.message ?? '')) return true;
+    x = err.cause;
+  }
+  return false;
+}
 export const errorCodeOf = (e: unknown): string | undefined => {
   const err = e as ErrorLike;
   return err?.errorCode ?? (typeof err?.name === 'string' && /^[A-Z_]+$/.test(err.name) ? err.name : undefined);
@@ -41,10 +52,13 @@ export const errorCodeOf = (e: unknown): string | undefined => {
 
 /** An SfError with actions for a failure of the org itself; anything else unchanged. */
 export function orgError(e: unknown, instanceUrl: string, username: string): unknown {
-  if (e instanceof SfError && e.actions?.length && ['OrgRefused', 'OrgUnreachable'].includes(e.name)) return e;
-  if (isSessionError(e))
-    return messages.createError('error.OrgRefused', [username, instanceUrl], [username, instanceUrl], e as Error);
-  if (isNetworkError(e)) return messages.createError('error.OrgUnreachable', [instanceUrl], [instanceUrl], e as Error);
+  // Ours already (case not found, no alarm …): it says what to do.
+  if (e instanceof SfError && e.actions?.length) return e;
+  if (isSessionError(e)) {
+    return messages.createError('error.OrgRefused', [username, instanceUrl], [username, instanceUrl], 1, e as Error);
+  }
+  // Without the cause: sf reports a TypeError (fetch failed) in the chain as exit code 10, a bug.
+  if (isNetworkError(e)) return messages.createError('error.OrgUnreachable', [instanceUrl], [instanceUrl], 1);
   return e;
 }
 

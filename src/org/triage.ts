@@ -112,7 +112,13 @@ export async function triage(session: OrgSession, options: TriageOptions): Promi
     const rows = bulk ? await queryBulk(session, soql) : await queryRest(session, soql);
     if (rows.length === 0) break;
     const cases = rows.map(toOrgCase);
-    const decided = cases.map((c) => decideOne(c, accounts, queueHealth, queueNames, policy));
+    const decided: Decided[] = [];
+    for (const kase of cases) {
+      decided.push(decideOne(kase, accounts, queueHealth, queueNames, policy));
+      // Let the event loop breathe: sockets the server closed while we computed are noticed before reuse.
+      if (decided.length % 1000 === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 0));
     tally(state.counts, cases, decided, aes);
     if (options.apply) await applyChunk(session, cases, decided, policy, bulk, now, state.counts);
     state.lastId = cases[cases.length - 1]!.Id;
