@@ -12,3 +12,4 @@ await benchClassifyStream({ megabytes: quick ? 20 : 200 });
 await benchLocalOrgInserts(quick ? { records: 4000, singles: 400 } : {});
 await benchCaseAggregate({ rows: quick ? 100_000 : 1_000_000 });
 await (await import('./bench/panel.js')).benchPanel({ quick });
+await (await import('./bench/triage.js')).benchTriage(quick ? { sizes: [10_000] } : {});
