@@ -2919,7 +2919,8 @@ var who_owns_this_default_policy_default = {
         "cancel everything on my account",
         "{moving|migrating|switching|move|migrate|switch} to a new ..3 {inventory|erp|crm|accounting|hr|payroll|ehr|emr|pos|warehouse|tms|wms|finance|billing|practice-management|practice management|phone|email|ordering|procurement} system",
         "signed with a new {ppo|payer|insurance|insurer|plan|landlord|tenant|client|customer}",
-        "{cancel|cancelling|canceling|cancelled|canceled} ..2 {block|room block|hotel block|rooms|tickets|trip|flight|flights|game|event|booking|bookings}"
+        "{cancel|cancelling|canceling|cancelled|canceled} ..2 {block|room block|hotel block|rooms|tickets|trip|flight|flights|game|event|booking|bookings}",
+        "{switch|switching|change|changing|replace|replacing} ..2 {carriers|couriers|providers|suppliers|vendors|distributors|contractors} for {this|that|the|these|those|my|one|a|our next}"
       ],
       "weight": 1
     },
