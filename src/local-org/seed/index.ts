@@ -109,12 +109,17 @@ export function seedDemo(org: Org, now: Date = new Date(), cases = 300): number 
       // Busy accounts get a third of the cases, mostly recent.
       const busy = i % 3 === 0;
       const account = busy ? r.pick(hot) : r.pick(accounts);
-      const ageDays = busy ? r.int(0, 85) : r.int(0, 120);
-      const created = now.getTime() - ageDays * DAY - r.int(0, 600) * 60_000;
+      const drawnAge = busy ? r.int(0, 85) : r.int(0, 120);
+      const minutes = r.int(0, 600);
       const kind = i < ALARMS.length * 3 ? ALARMS[i % ALARMS.length]! : weightedKind(r);
+      // The quiet accounts' history is spread over two years, so a 90-day window sees a few of their
+      // cases (a quiet account); the busy accounts and the first round of alarms are recent.
+      const ageDays = busy || i < ALARMS.length * 3 ? drawnAge : drawnAge * 6;
+      const created = now.getTime() - ageDays * DAY - minutes * 60_000;
       const text = caseText(r, kind, { city: account.def.city, products: PRODUCTS });
       const owner = ownerFor(r, kind, account.def, user, queues);
-      const closed = ageDays > 10 && !ALARMS.includes(kind) ? r.chance(0.85) : ageDays > 30 && r.chance(0.5);
+      const closedDraw = ageDays > 10 && !ALARMS.includes(kind) ? r.chance(0.85) : ageDays > 30 && r.chance(0.5);
+      const closed = closedDraw || (ageDays > 120 && !ALARMS.includes(kind));
       const earlier = closedByAccount.get(account.id) ?? [];
       const followUp = busy && ageDays < 60 && earlier.length > 0 && r.chance(0.3) ? r.pick(earlier) : undefined;
       const record: Record<string, unknown> = {
@@ -140,6 +145,30 @@ export function seedDemo(org: Org, now: Date = new Date(), cases = 300): number 
       const id = create('Case', record);
       if (closed) closedByAccount.set(account.id, [...earlier, { id, subject: text.Subject }]);
       if (ALARMS.includes(kind)) alarmCases.push({ id, kind, account: account.id, owner, created });
+    }
+    // The phone line's last two weeks: a call a day on the busy accounts, mostly answered late, so the
+    // queue is persistently over its target whatever the spread of the cases above.
+    const calls = new Random(20261203);
+    for (let day = 0; day < 14; day++) {
+      const account = calls.pick(hot);
+      const created = now.getTime() - day * DAY - calls.int(30, 600) * 60_000;
+      const text = caseText(calls, 'customer_service', { city: account.def.city, products: PRODUCTS });
+      const answered = created + firstResponseMinutes(calls, true) * 60_000;
+      create('Case', {
+        Subject: text.Subject,
+        Description: text.Description,
+        Type: text.Type,
+        Reason: text.Reason,
+        Priority: text.Priority,
+        Origin: 'Phone',
+        Status: day > 2 ? 'Closed' : 'New',
+        ...(day > 2 ? { ClosedDate: iso(Math.min(now.getTime(), created + DAY)) } : {}),
+        AccountId: account.id,
+        ContactId: calls.pick(account.contacts),
+        OwnerId: phoneQueue,
+        CreatedDate: iso(created),
+        ...(answered <= now.getTime() ? { First_Response_At__c: iso(answered) } : {}),
+      });
     }
     seedEscalations(org, r, now, alarmCases, user, create);
     return written;
