@@ -6,10 +6,12 @@
  *   /services/oauth2/singleaccess?redirect_uri=…    issues that code, as a real org does for sf org open
  *   /secur/logout.jsp                               clears the cookie
  *   /lightning/...                                  the app shell when signed in, else the sign-in page
- *   /console/assets/*, /panel/*                     the built ES modules and CSS (lib/)
+ *   /console/assets/*, /panel/*                     the built ES modules and CSS (lib/), and beside them
+ *                                                   default-policy.json, the policy the panel fetches once
  *
  * Thin by design: the pages are static and their modules read and write only through the REST API.
  */
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, join } from 'node:path';
@@ -27,7 +29,10 @@ const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.map': 'application/json; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
 };
+/** The policy is data the panels fetch once: cacheable for a few minutes, then revalidated by ETag. */
+const POLICY_CACHE = 'public, max-age=300, must-revalidate';
 const MAX_FORM = 16 * 1024;
 
 /** Answers the console's routes; false for everything else (the REST API). */
@@ -56,7 +61,7 @@ export async function consoleRequest(org: Org, req: IncomingMessage, res: Server
     return true;
   }
   const asset = /^\/(console\/assets|panel)\/([\w-]+(?:\.[\w-]+)*)$/.exec(path);
-  if (asset) return serveAsset(res, asset[1] === 'panel' ? 'panel' : 'console', asset[2]!);
+  if (asset) return serveAsset(req, res, asset[1] === 'panel' ? 'panel' : 'console', asset[2]!);
   return false;
 }
 
@@ -108,12 +113,21 @@ function html(res: ServerResponse, status: number, body: string): void {
     .end(body);
 }
 
-async function serveAsset(res: ServerResponse, dir: string, name: string): Promise<boolean> {
+async function serveAsset(req: IncomingMessage, res: ServerResponse, dir: string, name: string): Promise<boolean> {
   const type = TYPES[name.slice(name.lastIndexOf('.'))];
-  if (!type) return false;
+  if (!type || (name.endsWith('.json') && name !== 'default-policy.json')) return false;
   try {
     const body = await readFile(join(ASSET_DIRS[dir]!, name));
-    res.writeHead(200, { 'Content-Type': type, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-cache' });
+    const headers: Record<string, string> = { 'Content-Type': type, 'X-Content-Type-Options': 'nosniff' };
+    if (name === 'default-policy.json') {
+      const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+      Object.assign(headers, { 'Cache-Control': POLICY_CACHE, ETag: etag });
+      if (req.headers['if-none-match'] === etag) {
+        res.writeHead(304, headers).end();
+        return true;
+      }
+    } else headers['Cache-Control'] = 'no-cache';
+    res.writeHead(200, headers);
     res.end(body);
   } catch {
     res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found (run npm run build)');

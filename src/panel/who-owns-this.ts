@@ -1,8 +1,22 @@
 /**
  * `<who-owns-this>`: the "Who owns this?" panel for any web page. It renders the presentation model of
  * src/rules (present.ts), the same model the Salesforce panel (lwc/whoOwnsThis) renders, and holds no
- * routing logic: a `decider` (the shipped rules, set by define.ts) turns `record` + `context` into that
- * model, or a host that decided elsewhere sets `presentation` directly.
+ * routing logic: a `decider` turns `record` + `context` into that model, or a host that decided elsewhere
+ * sets `presentation` directly.
+ *
+ * The policy is data, not code. With who-owns-this.js (define.ts: the rules engine, no policy) the panel
+ * fetches its policy once per URL and shows "Loading the routing policy…" until it arrives, or an error
+ * state if it cannot be loaded. By default it is the shipped policy, lib/panel/default-policy.json, fetched
+ * from beside the module (`new URL('./default-policy.json', import.meta.url)`: serve it next to
+ * who-owns-this.js, cacheably). An admin points the panel at their own policy file with an attribute:
+ *
+ *   <who-owns-this policy-src="/policies/acme-routing.json"></who-owns-this>
+ *
+ * (a policy in the JSON format of src/rules/default-policy.json; check it first with
+ * `sf whoowns policy check`, since the browser only checks its shape), or hands over a policy object
+ * already loaded with `panel.policy = json`. Precedence: `presentation`, then `decider`, then `policy`,
+ * then `policy-src`, then `WhoOwnsThis.defaultDecider`, then the shipped default-policy.json. The view
+ * bundle (who-owns-this-view.js) has no engine and never fetches: it renders `presentation` only.
  *
  * The host does all saving: the panel asks with `who-owns-this:escalate` and the host answers by setting
  * `escalation`. Case text is only ever rendered as text nodes (Lit bindings), evidence inside <mark>.
@@ -31,11 +45,25 @@ export interface Decider {
   categoryLabel(category: EscalationCategory): string;
 }
 
+/** How the deciding bundle turns policy data into a decider (define.ts sets it; the view bundle does not). */
+export interface PolicyLoader {
+  /** The policy file used when the panel names none: the shipped one beside the module. */
+  defaultSrc: string;
+  /** A decider for a policy given as data; throws when it is not a policy. */
+  fromPolicy(policy: unknown): Decider;
+  /** The decider of the policy file at a URL, fetched once: the decider itself once it has arrived. */
+  load(src: string): Decider | Promise<Decider>;
+}
+
+type PolicyStatus = { state: 'none' } | { state: 'loading'; src: string } | { state: 'failed'; message: string };
+
 /** A Case as the REST API returns it (every field optional). */
 export type CaseRecord = Record<string, unknown>;
 
 const ONE_CLICK_NOTE = 'Raised with one click on the fire alarm of the Who Owns This panel.';
 const SEVERITIES = Object.keys(SEVERITY_LABELS) as EscalationSeverity[];
+const DECISION_INPUTS = ['presentation', 'record', 'context', 'decider', 'policy', 'policySrc', 'policyStatus'];
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const fallbackLabel = (c: string) => c.replace(/_/g, ' ').replace(/^./, (s) => s.toUpperCase());
 
 export class WhoOwnsThis extends LitElement {
@@ -47,13 +75,18 @@ export class WhoOwnsThis extends LitElement {
     presentation: { attribute: false },
     escalation: { attribute: false },
     decider: { attribute: false },
+    policy: { attribute: false },
+    policySrc: { attribute: 'policy-src' },
     heading: {},
+    policyStatus: { state: true },
     formOpen: { state: true },
     noteError: { state: true },
   };
 
   /** The decider every panel uses unless given its own (define.ts sets the shipped rules). */
   static defaultDecider: Decider | null = null;
+  /** The engine that decides from policy data (define.ts sets it); null in the view bundle. */
+  static policyLoader: PolicyLoader | null = null;
 
   /** The Case, Salesforce-shaped: Id, Subject, Description, Type, Reason, Priority, Origin, Account… */
   declare record: CaseRecord | null;
@@ -64,7 +97,16 @@ export class WhoOwnsThis extends LitElement {
   /** The host's answer to the last escalate request. */
   declare escalation: EscalationState;
   declare decider: Decider | null;
+  /** A routing policy as data (the JSON of default-policy.json), instead of fetching one. */
+  declare policy: unknown;
+  /** `policy-src`: the URL of the policy file to fetch (once per URL) instead of the shipped one. */
+  declare policySrc: string | null;
   declare heading: string;
+
+  declare private policyStatus: PolicyStatus;
+  private policyDecider: { policy: unknown; decider: Decider } | null = null;
+  private fetched: { src: string; decider: Decider } | null = null;
+  private fresh = false;
 
   declare private formOpen: boolean;
   declare private noteError: string;
@@ -77,6 +119,9 @@ export class WhoOwnsThis extends LitElement {
     this.presentation = null;
     this.escalation = { state: 'idle' };
     this.decider = null;
+    this.policy = null;
+    this.policySrc = null;
+    this.policyStatus = { state: 'none' };
     this.heading = 'Who owns this?';
     this.formOpen = false;
     this.noteError = '';
@@ -87,24 +132,72 @@ export class WhoOwnsThis extends LitElement {
     return this.shown;
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('presentation') || changed.has('record') || changed.has('context') || changed.has('decider')) {
-      const decider = this.decider ?? WhoOwnsThis.defaultDecider;
-      this.shown =
-        this.presentation ??
-        (this.record && decider ? decider.present({ case: this.record, context: this.context }) : null);
+  protected override willUpdate(changed: PropertyValues): void {
+    if (DECISION_INPUTS.some((k) => changed.has(k))) {
+      this.fresh = true;
+      if (this.presentation) this.shown = this.presentation;
+      else if (!this.record) this.shown = null;
+      else {
+        try {
+          const decider = this.activeDecider();
+          this.shown = decider ? decider.present({ case: this.record, context: this.context }) : null;
+        } catch (e) {
+          this.shown = null;
+          this.policyStatus = { state: 'failed', message: errorText(e) };
+        }
+      }
     }
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    if (
-      this.shown &&
-      (changed.has('presentation') || changed.has('record') || changed.has('context') || changed.has('decider'))
-    ) {
+  /** The decider for the record, or null while its policy is loading (or when it failed). */
+  private activeDecider(): Decider | null {
+    if (this.decider) return this.decider;
+    const loader = WhoOwnsThis.policyLoader;
+    if (this.policy !== null && this.policy !== undefined && loader) {
+      if (this.policyDecider?.policy !== this.policy) {
+        this.policyDecider = null;
+        this.policyDecider = { policy: this.policy, decider: loader.fromPolicy(this.policy) };
+      }
+      return this.policyDecider.decider;
+    }
+    if (!this.policySrc && WhoOwnsThis.defaultDecider) return WhoOwnsThis.defaultDecider;
+    if (!loader) return null;
+    const src = this.policySrc || loader.defaultSrc;
+    if (this.fetched?.src === src) return this.fetched.decider;
+    const s = this.policyStatus;
+    if (s.state === 'failed' && this.failedSrc === src) return null;
+    const got = loader.load(src);
+    if (!(got instanceof Promise)) {
+      this.fetched = { src, decider: got };
+      return got;
+    }
+    if (s.state !== 'loading' || s.src !== src) {
+      this.policyStatus = { state: 'loading', src };
+      got.then(
+        (decider) => {
+          if ((this.policySrc || loader.defaultSrc) !== src) return;
+          this.fetched = { src, decider };
+          this.policyStatus = { state: 'none' };
+        },
+        (e: unknown) => {
+          if ((this.policySrc || loader.defaultSrc) !== src) return;
+          this.failedSrc = src;
+          this.policyStatus = { state: 'failed', message: `could not load ${src}: ${errorText(e)}` };
+        },
+      );
+    }
+    return null;
+  }
+
+  private failedSrc: string | null = null;
+
+  protected override updated(changed: PropertyValues): void {
+    if (this.shown && this.fresh) {
       this.dispatchEvent(
         new CustomEvent(DECIDED_EVENT, { detail: { presentation: this.shown }, bubbles: true, composed: true }),
       );
     }
+    this.fresh = false;
     const before = changed.get('escalation') as EscalationState | undefined;
     if (before?.state === 'saving' && this.escalation.state !== 'saving') {
       // The button that was pressed may be gone: take focus to the result so it is read and keyboard users stay put.
@@ -242,7 +335,15 @@ export class WhoOwnsThis extends LitElement {
 
   override render() {
     const p = this.shown;
-    const announcement = p ? p.announcement : 'No case to decide.';
+    const s = this.policyStatus;
+    const waiting = !p && this.record && !this.presentation ? s.state : 'none';
+    const announcement = p
+      ? p.announcement
+      : waiting === 'loading'
+        ? 'Loading the routing policy.'
+        : waiting === 'failed'
+          ? 'The routing policy could not be loaded.'
+          : 'No case to decide.';
     return html`<article class="card" part="card" aria-labelledby="panel-title">
       <h2 class="title" id="panel-title">${this.heading}</h2>
       <p class="assistive" aria-live="polite" aria-atomic="true" id="announcement">${announcement}</p>
@@ -262,7 +363,13 @@ export class WhoOwnsThis extends LitElement {
               </p>
               <p class="action" id="action">${p.action}</p>
               ${ladder(p)} ${reasonList(p)} ${evidenceText(p)} ${this.renderEscalation(p)}`
-          : html`<p class="weak">Open a case to see who owns it.</p>`
+          : waiting === 'loading'
+            ? html`<p class="weak" id="policy-loading" aria-busy="true">Loading the routing policy…</p>`
+            : s.state === 'failed' && waiting === 'failed'
+              ? html`<p class="field-error" id="policy-error" role="alert">
+                  The routing policy could not be loaded, so this case is not decided: ${s.message}
+                </p>`
+              : html`<p class="weak">Open a case to see who owns it.</p>`
       }
     </article>`;
   }

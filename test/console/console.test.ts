@@ -2,7 +2,8 @@
  * The console in a real browser (Debian's Chromium through playwright-core) against a seeded local org:
  * sign-in, the case list, the panel on cases of every owner and alarm, idempotent escalation (twice, after
  * a reload, from two browsers at once), acknowledge and resolve from the report, case text that looks like
- * HTML, keyboard-only escalation and the live new-case form.
+ * HTML, keyboard-only escalation and the live new-case form; and the panel on its own page loading its
+ * policy file (loading state, then the decision; error state when the file fails).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -244,6 +245,58 @@ describe('the console in Chromium', () => {
     await page.locator('td.subject', { hasText: subject }).waitFor();
     expect(await page.locator('img').count()).toBe(0);
     expect(dialogs).toEqual([]);
+  });
+
+  it('the panel fetches its policy once, shows loading until it arrives and an error when its URL fails', async () => {
+    const url = c.org.local.url;
+    const asset = await fetch(`${url}/panel/default-policy.json`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toMatch(/max-age=\d+/);
+    const etag = asset.headers.get('etag')!;
+    const served = await asset.text();
+    expect(served).toBe(readFileSync(join(root, 'lib', 'panel', 'default-policy.json'), 'utf8'));
+    const policy = JSON.parse(served);
+    expect(policy.signals.map((x: { id: string }) => x.id)).toEqual(defaultPolicy.signals.map((x) => x.id));
+    expect(served).not.toMatch(/"note":/);
+    expect((await fetch(`${url}/panel/default-policy.json`, { headers: { 'If-None-Match': etag } })).status).toBe(304);
+    expect((await fetch(`${url}/console/assets/default-policy.json`)).status).toBe(200);
+
+    const context = await c.browser.newContext();
+    const page = await context.newPage();
+    const body = `<who-owns-this id="a"></who-owns-this><who-owns-this id="b"></who-owns-this>
+      <who-owns-this id="broken" policy-src="/policies/broken.json"></who-owns-this>
+      <script type="module" src="/panel/who-owns-this.js"></script>`;
+    await page.route(`${url}/panel-demo`, (r) =>
+      r.fulfill({ contentType: 'text/html', body: `<!doctype html><html><body>${body}</body></html>` }),
+    );
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let fetches = 0;
+    await page.route(`${url}/panel/default-policy.json`, async (r) => {
+      fetches++;
+      await held;
+      await r.continue();
+    });
+    await page.route(`${url}/policies/broken.json`, (r) => r.fulfill({ status: 500, body: 'down' }));
+    await page.goto(`${url}/panel-demo`);
+    await page.waitForFunction("customElements.get('who-owns-this')");
+    const { kase, p } = labeledExamples().find((x) => x.p.alarm)!;
+    for (const id of ['a', 'b', 'broken'])
+      await page.locator(`#${id}`).evaluate((el: { record: unknown }, k) => (el.record = k), kase);
+    await page.locator('#a #policy-loading').waitFor();
+    expect(await page.locator('#a #owner').count()).toBe(0);
+    await page.locator('#broken #policy-error').waitFor();
+    expect(await page.locator('#broken #policy-error').innerText()).toMatch(/could not be loaded.*broken\.json.*500/s);
+    expect(await page.locator('#broken [role=alert]').count()).toBe(1);
+    expect(await page.locator('#broken #owner').count()).toBe(0);
+    release();
+    for (const id of ['a', 'b']) {
+      await page.locator(`#${id} #owner`).waitFor();
+      expect(await page.locator(`#${id} #owner`).innerText()).toBe(p.ownerLabel);
+      expect(await page.locator(`#${id} #alarm-title`).innerText()).toBe(p.alarm!.title);
+    }
+    expect(fetches).toBe(1);
+    await context.close();
   });
 
   it('escalates with the keyboard alone', async () => {

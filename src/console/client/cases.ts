@@ -3,7 +3,8 @@
  * and the account history src/org/context.ts aggregates for the CLI (cases, follow-ups, escalations, 90 days).
  */
 import type { Presentation } from '../../rules/present.js';
-import { shippedDecider } from '../../panel/decider.js';
+import { policyLoader } from '../../panel/decider.js';
+import type { Decider } from '../../panel/who-owns-this.js';
 import { field, query, soqlString, type SObject } from './api.js';
 
 export const CASE_FIELDS =
@@ -63,6 +64,14 @@ export const contextFor = (r: SObject, history: Map<string, AccountHistory>) => 
   return account ? { account } : null;
 };
 
+let shipped: Decider | null = null;
+
+/** Fetches the shipped policy once (the panels share that fetch); every page awaits it before deciding. */
+export async function loadRules(): Promise<void> {
+  shipped = await policyLoader.load(policyLoader.defaultSrc);
+}
+
 export function decideCase(r: SObject, history: Map<string, AccountHistory>): Presentation {
-  return shippedDecider.present({ case: caseLine(r), context: contextFor(r, history) });
+  if (!shipped) throw new Error('the routing policy is not loaded');
+  return shipped.present({ case: caseLine(r), context: contextFor(r, history) });
 }

@@ -2,6 +2,7 @@
 import '../../panel/define.js';
 import { html, render } from 'lit';
 import { casePage } from './case-page.js';
+import { loadRules } from './cases.js';
 import { escalationPage } from './escalation-page.js';
 import { frame } from './layout.js';
 import { listPage } from './list.js';
@@ -21,7 +22,20 @@ const app = document.getElementById('app')!;
 app.replaceChildren(); // the shell's 'Loading' text: Lit renders after existing children
 const path = window.location.pathname.replace(/\/$/, '');
 const match = routes.map(([re, page]) => [re.exec(path), page] as const).find(([m]) => m);
-if (match) void match[1](app, ...match[0]!.slice(1));
+const failed = (e: unknown) =>
+  render(
+    frame(
+      'cases',
+      'Routing policy unavailable',
+      html`<p role="alert">The routing policy could not be loaded: ${e instanceof Error ? e.message : String(e)}</p>`,
+    ),
+    app,
+  );
+if (match)
+  void loadRules().then(
+    () => match[1](app, ...match[0]!.slice(1)),
+    (e: unknown) => failed(e),
+  );
 else
   render(
     frame(
