@@ -33,6 +33,8 @@ if (!extra) {
     ['heldout-cases-q.jsonl', 'Q'],
     ['heldout-cases-r.jsonl', 'R'],
     ['heldout-cases-s.jsonl', 'S'],
+    ['heldout-cases-t.jsonl', 'T'],
+    ['heldout-cases-u.jsonl', 'U'],
     ['heldout-safety-f.jsonl', 'F safety'],
     ['heldout-routine-f.jsonl', 'F routine'],
     ['heldout-routine-j.jsonl', 'J routine'],

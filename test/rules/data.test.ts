@@ -37,6 +37,8 @@ const heldOutP = join(root, 'test', 'fixtures', 'heldout-cases-p.jsonl');
 const heldOutQ = join(root, 'test', 'fixtures', 'heldout-cases-q.jsonl');
 const heldOutR = join(root, 'test', 'fixtures', 'heldout-cases-r.jsonl');
 const heldOutS = join(root, 'test', 'fixtures', 'heldout-cases-s.jsonl');
+const heldOutT = join(root, 'test', 'fixtures', 'heldout-cases-t.jsonl');
+const heldOutU = join(root, 'test', 'fixtures', 'heldout-cases-u.jsonl');
 const fixture = (name: string) => join(root, 'test', 'fixtures', name);
 
 describe.each([
@@ -58,6 +60,8 @@ describe.each([
   ['held-out fixture Q', heldOutQ],
   ['held-out fixture R', heldOutR],
   ['held-out fixture S', heldOutS],
+  ['held-out fixture T', heldOutT],
+  ['held-out fixture U', heldOutU],
 ])('labeled B2B cases: %s', (_, path) => {
   it('owner accuracy ≥ 0.85, alarm precision ≥ 0.85 and recall ≥ 0.90', () => {
     const e = evaluate(path);

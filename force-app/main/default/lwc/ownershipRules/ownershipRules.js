@@ -1093,7 +1093,13 @@ var who_owns_this_default_policy_default = {
       "fabricators",
       "shops",
       "tmcs",
-      "fabricator"
+      "fabricator",
+      "chandler",
+      "chandlers",
+      "shipper",
+      "shippers",
+      "laundry",
+      "bakery"
     ],
     "body": [
       "arm",
@@ -1483,8 +1489,6 @@ var who_owns_this_default_policy_default = {
       "straps",
       "fork",
       "forks",
-      "spring",
-      "springs",
       "hitch",
       "cvt",
       "stanchions",
@@ -1662,7 +1666,9 @@ var who_owns_this_default_policy_default = {
         "{corrected|revised|new|amended|updated} invoice",
         "{w-9|w9|certificate of insurance|coi|vendor packet|vendor forms|supplier forms|tax form|tax forms|insurance certificate}",
         "card on file",
-        "{update|replace|change|add|remove} ..3 {card|cards|payment method|bank details} on file"
+        "{update|replace|change|add|remove} ..3 {card|cards|payment method|bank details} on file",
+        "net #",
+        "{is|are} ..3 net #"
       ],
       "weight": 0.8,
       "owner": "customer_service",
@@ -2143,7 +2149,9 @@ var who_owns_this_default_policy_default = {
         "copy of ..3 {agreement|contract|certificate|documents|sow|msa}",
         "documents needed",
         "documentation for",
-        "{countersign*|counter-sign*|countersigned copy|fully executed copy|signed copy|order form|signatory|additional insured}"
+        "{countersign*|counter-sign*|countersigned copy|fully executed copy|signed copy|order form|signatory|additional insured}",
+        "{docusign|adobe sign|e-signature|esignature} ..2 {envelope|request|link}",
+        "renewal paperwork"
       ],
       "weight": 1,
       "owner": "client_success",
@@ -2434,7 +2442,9 @@ var who_owns_this_default_policy_default = {
         "{task order|change order|statement of work|sow|purchase order} ..4 {modification|amendment|new one}",
         "{transfer|transferring|add|adding|bring|bringing|move|moving} our {second|third|next|new|another} product",
         "capabilities call",
-        "{clinical|commercial} supply"
+        "{clinical|commercial} supply",
+        "{opens|opening|open} {#|@nword} ..2 {properties|sites|stores|locations|hotels|clinics|branches|offices|restaurants|schools}",
+        "on what terms"
       ],
       "except": [
         "{not a|chief|the|co-|co|our|a licensed|airline} pilot",
@@ -2633,7 +2643,13 @@ var who_owns_this_default_policy_default = {
         "commercial resolution",
         "{agreed|committed|contracted} ..2 {a|to a|to} # ..3 {rate|fill rate|uptime|target|sla|percent}",
         "we bought ..4 to {achieve|get|reach|deliver|hit|pass|secure}",
-        "{guarantee|sla|target|commitment|outcome|savings|fill rate|fill-rate} ..5 at risk"
+        "{guarantee|sla|target|commitment|outcome|savings|fill rate|fill-rate} ..5 at risk",
+        "{contract|sla|agreement} {promises|guarantees|specifies|says|requires} ..3 # ..2 {uptime|availability|response|fill}",
+        "nowhere near {it|that|target|the target}"
+      ],
+      "except": [
+        "milestone {#|@nword}",
+        "{invoice|invoices|copy} ..6 milestone"
       ],
       "weight": 0.8,
       "owner": "account_executive",
@@ -2696,7 +2712,8 @@ var who_owns_this_default_policy_default = {
         "platform problem",
         "handoff gap",
         "{gap|gaps|disconnect} between your ..3 {teams|team|and}",
-        "nobody told the"
+        "nobody told the",
+        "{says|said} it's ..3 {says|said} ..3 {says|said}"
       ],
       "except": [
         "reconciliation statement*",
@@ -2884,7 +2901,10 @@ var who_owns_this_default_policy_default = {
         "{sending|send|issuing|issue|put out|putting out} ..2 {rfps|rfp|tenders|rfqs|tender} to other @vendor",
         "{sourcing cycle|sourcing event|competitive tender|market test|market testing}",
         "{switch|switching|change|changing|replace|replacing} ..2 {providers|suppliers|vendors|carriers|agencies|partners|brokers|distributors|contractors|processors}",
-        "{rethink|rethinking|reconsider|reconsidering} ..3 {contract|agreement|renewal|relationship|arrangement|partnership}"
+        "{rethink|rethinking|reconsider|reconsidering} ..3 {contract|agreement|renewal|relationship|arrangement|partnership}",
+        "{moving|move|moved|taking|take|giving|give|switching|switch} ..4 to a {local|new|different|cheaper|smaller|bigger|regional|national} ..2 @vendor",
+        "{cancellation|termination} {form|forms|paperwork|process|letter} for ..2 our",
+        "{trialling|trialing|piloting|testing|trying} another ..2 @vendor"
       ],
       "except": [
         "{cancel|cancelling|canceling|cancellation} ..2 {order|orders|meeting|webinar|training|session|call|appointment|pickup|delivery|shipment|request|po|invoice|reservation|booking|visit|class|subscription to the newsletter|newsletter|fee|fees}",
@@ -2920,7 +2940,8 @@ var who_owns_this_default_policy_default = {
         "{moving|migrating|switching|move|migrate|switch} to a new ..3 {inventory|erp|crm|accounting|hr|payroll|ehr|emr|pos|warehouse|tms|wms|finance|billing|practice-management|practice management|phone|email|ordering|procurement} system",
         "signed with a new {ppo|payer|insurance|insurer|plan|landlord|tenant|client|customer}",
         "{cancel|cancelling|canceling|cancelled|canceled} ..2 {block|room block|hotel block|rooms|tickets|trip|flight|flights|game|event|booking|bookings}",
-        "{switch|switching|change|changing|replace|replacing} ..2 {carriers|couriers|providers|suppliers|vendors|distributors|contractors} for {this|that|the|these|those|my|one|a|our next}"
+        "{switch|switching|change|changing|replace|replacing} ..2 {carriers|couriers|providers|suppliers|vendors|distributors|contractors} for {this|that|the|these|those|my|one|a|our next}",
+        "{switch|change|use|try} ..3 {shipping|delivery|courier|postal} {company|companies|carrier|service|method|option}"
       ],
       "weight": 1
     },
@@ -3082,7 +3103,10 @@ var who_owns_this_default_policy_default = {
         "@ordinal {follow-up|follow up|followup|follow-ups|chase|chaser|reminder|reminders|nudge|email|emails|message|attempt|try}",
         "on every {project|job|order|delivery|shipment|visit|run|install|installation|event|trip}",
         "@month # ..3 @month #",
-        "{each|every one|all} of our last {#|@nword} {trips|visits|orders|deliveries|calls|events|jobs|projects|shipments|games|shows}"
+        "{each|every one|all} of our last {#|@nword} {trips|visits|orders|deliveries|calls|events|jobs|projects|shipments|games|shows}",
+        "{missed|skipped|cancelled|canceled|failed} {#|@nword} ..2 {visits|deliveries|appointments|pickups|collections|calls|shifts|services|deadlines|inspections}",
+        "for weeks",
+        "{each|every one} of the last {#|@nword}"
       ],
       "except": [
         "{happy|glad|nice|good|great} ..2 again",
@@ -3248,7 +3272,8 @@ var who_owns_this_default_policy_default = {
         "{converted to open|revision surgery|reoperation|re-operation|returned to surgery|return to theatre|returned to theatre}",
         "{his|her|my|their|a|one} {foot|leg|arm|hand|body} ..2 went through",
         "{bruised|bruises|bruising|sprain|sprained|strained|whiplash}",
-        "caught {himself|herself|themselves|myself} ..4 {before|on|just}"
+        "caught {himself|herself|themselves|myself} ..4 {before|on|just}",
+        "{burned|burnt|scalded|injured|hurt|cut|shocked|electrocuted|struck} {one|two|three|a|several|some} of {our|the|their|my} ..2 {bakers|cooks|chefs|crew|techs|nurses|workers|staff|employees|drivers|operators|cleaners|people|residents|guests|kids|children|patients}"
       ],
       "except": [
         "{app|application|site|website|system|software|server|page|portal|program|browser|dashboard|tool|report|screen|computer|laptop|database|platform|build|job|script|excel|outlook|service|module|plugin|extension|instance|process|it|keeps|integration|sync|import|upload|export} ..3 crash*",
@@ -3654,7 +3679,9 @@ var who_owns_this_default_policy_default = {
         "{charged|billed|charge|pay|paid|paying} {shipping|for shipping|delivery|for delivery}",
         "{skipped|skip|skipping|missed} ..3 {check-in|check-ins|checkin|checkins|check in|meetings|calls|sessions|reviews}",
         "{return|shipping|postage|prepaid|courier|address|delivery} {label|labels}",
-        "{meter|meters} {read|reads|reading|readings|data} ..3 {import|imports|upload|uploads|export|feed|file|files} ..3 {failed|failing|fails|fail|error|errors}"
+        "{meter|meters} {read|reads|reading|readings|data} ..3 {import|imports|upload|uploads|export|feed|file|files} ..3 {failed|failing|fails|fail|error|errors}",
+        "{asked|told} {me|us} to pass {on|along}",
+        "{pass|passing} {on|along} ..2 {that|this|a message|the message|word}"
       ],
       "weight": 0.8
     },
@@ -3682,7 +3709,8 @@ var who_owns_this_default_policy_default = {
         "{brakes|brake|steering} ..3 {gave out|went|faded|fade|fading|spongy|soft}",
         "@vehicle_part ..6 {corroded|rusted through|rusted|cracked through|pitting|weeping|shudder*|hesitat*|stripped|wobbles|wobbling|soft under braking|feels soft}",
         "{rpm|revs|engine} {flares|flare|surges|surging} ..6 {without|not}",
-        "{straps|strap|harness|belt|belts|buckle} ..4 {loosen|loosens|loosening|slip back|slips back|slipped back|come undone|comes undone|came undone}"
+        "{straps|strap|harness|belt|belts|buckle} ..4 {loosen|loosens|loosening|slip back|slips back|slipped back|come undone|comes undone|came undone}",
+        "{leaf spring|coil spring|leaf springs|coil springs|spring pack} ..8 {cracked|broken|broke|snapped|sagging|failed}"
       ],
       "except": [
         "{schedule|scheduling|book|booking|appointment|maintenance|oil change|service visit|tune-up|quote|invoice|invoices|warranty registration|rental|parking|insurance|registration|title|loan|lease|financing|payment|order|ordered|delivery|shipment|price|pricing|sale|sell|buy|purchase|detailing|wash|car wash} ..8 @vehicle_part",
@@ -3779,7 +3807,8 @@ var who_owns_this_default_policy_default = {
         "{continued|kept going|keeps going|kept moving|keeps moving|kept rolling|keeps rolling} ..4 {after|toward|towards|into|off|forward}",
         "{door|lid|gate|hatch} {unlocked|unlocks|opened|opens|popped open|pops open} ..6 {while|during|in the middle of} ..4 {spin|spinning|cycle|running|cooking|operation|turning|moving|driving}",
         "{water|fluid|liquid|coolant} ..3 {leaked|leaking|leaks|got|dripped|dripping} into ..3 {the|its} ..2 {device|unit|air inlet|electronics|motor|circuit|airway|tubing|mask|socket|outlet|wiring}",
-        "{read|reads|reading|displayed|displays|showed|shows} ..4 {higher|lower} than ..3 {the|a} ..3 {hospital|bedside|reference|lab|clinic|other|hospital's} ..2 {monitor|meter|device|reading|value|test|readings}"
+        "{read|reads|reading|displayed|displays|showed|shows} ..4 {higher|lower} than ..3 {the|a} ..3 {hospital|bedside|reference|lab|clinic|other|hospital's} ..2 {monitor|meter|device|reading|value|test|readings}",
+        "{lock|latch|restraint|brake|catch|clamp|strap|mount} ..4 {releases|released|releasing|let go|lets go|gives way|gave way|slips|slipped} ..3 {under|during|while|when}"
       ],
       "except": [
         "{app|application|site|website|system|software|portal|account|login|password|code|promo|coupon|subscription|email|tracking} ..6 {stuck|sticks|jammed|wrong|error|errors|stops|stopped}",
@@ -3843,7 +3872,8 @@ var who_owns_this_default_policy_default = {
         "{cameras|camera|footage|gate log|security log|badge|badges|access log|access logs|sign-in|sign in|gps|cctv|swipe|swipes} ..4 {show|shows|showed|say|says|record|records|have} ..4 {nobody|no one|noone|arriving|leaving|left|arrived|only}",
         "{paying|paid|billed|charged} for ..3 {patrols|visits|hours|work|services|inspections|cleaning|checks|rounds} ..6 {didn't|did not|never|not} ..2 {happen|happened|done|performed|occur|occurred}",
         "{drone|camera|cameras|cctv|footage|gps|logs|log} ..3 {shows|show|showed} {nobody|no one|noone}",
-        "{audit log|logs|log|timesheets|login records|access logs|swipe records} ..4 {shows|show|showed} ..6 {logged in|on site|present|worked|signed in} for ..3 {a total of|only|just}"
+        "{audit log|logs|log|timesheets|login records|access logs|swipe records} ..4 {shows|show|showed} ..6 {logged in|on site|present|worked|signed in} for ..3 {a total of|only|just}",
+        "{visitor log|visitor book|visitors log|out-of-office|out of office|leave records|leave calendar|holiday calendar} ..6 {show|shows|showed|says} ..6 {on holiday|on leave|away|abroad|off|not there}"
       ],
       "weight": 0.6,
       "negatable": false
@@ -3856,7 +3886,8 @@ var who_owns_this_default_policy_default = {
         "{signed|billed|invoiced|charged|logged|recorded|certified} ..6 {visit|visits|maintenance|inspection|inspections|service|services|work|hours|shifts|calibration|calibrations|tests}",
         "{reports|report|logs|log|records|sheets|timesheets|entries|invoice|invoices|tickets} ..4 {show|shows|showed|say|says|list|lists|claim|claims|record|records|bill|bills} ..6 {checks|visits|patrols|hours|inspections|rounds|service|work|cleaning|maintenance|labor|labour}",
         "{bills|billed|billing|invoiced|charged|charges} ..3 # hours",
-        "{bills|billed|billing|invoiced|charged|charges|invoice} ..3 # ..2 {hours|days|visits|shifts}"
+        "{bills|billed|billing|invoiced|charged|charges|invoice} ..3 # ..2 {hours|days|visits|shifts}",
+        "{timesheets|timesheet|time sheets} ..3 {show|shows|showed|list|lists} ..3 # ..2 {billable|billed|days|hours|visits}"
       ],
       "weight": 0.3,
       "negatable": false
@@ -3911,7 +3942,7 @@ var who_owns_this_default_policy_default = {
         "{receiving|received|getting|got|taking|took|accepting|accepted} {payments|money|cash|gifts|kickbacks|fees|commissions} from {your|a|the} ..3 {account manager|rep|sales rep|salesperson|supplier|vendor|manager|team}",
         "steer* ..4 {awards|contracts|orders|bids|deals|purchases|work|jobs|spend}",
         "inducement*",
-        "{fee|payment|commission|gift|consideration|consultancy fee|consulting fee|finder's fee|bonus|something} ..4 {arranged|paid|made available|offered|found|sorted} ..4 {for her|for him|for them|personally|to her|to him}",
+        "{fee|payment|commission|gift|consideration|consultancy fee|consulting fee|finder's fee|bonus|something|weekend|trip|holiday|spa|dinner|stay|break} ..4 {arranged|paid|made available|offered|found|sorted} ..4 {for her|for him|for them|personally|to her|to him}",
         "should {your|our|the|their} {bid|tender|proposal|offer|quote} {succeed|win|be successful|be chosen|be selected}",
         "{offered|offering|offer} ..3 to {throw in|give us|add|include|waive} ..6 if {we|you|they}",
         "{offered|offering|offer} ..3 {our|my|the} ..3 {buyer|sommelier|chef|manager|director|head|procurement|purchasing|lead|engineer|supervisor|inspector|official|agent|planner|coordinator} ..3 {a|an|two|free} ..2 {week|weekend|trip|holiday|vacation|stay|cruise|tickets|dinner|gift|flights}",
@@ -3970,8 +4001,8 @@ var who_owns_this_default_policy_default = {
         "massag* ..3 {numbers|figures|data|results|books|metrics|reports|the}",
         "fudg* ..3 {numbers|figures|data|results|books|metrics|reports|the}",
         "juic* ..2 {numbers|figures|results|metrics}",
-        "pad* ..3 {invoice|invoices|hours|bill|bills|timesheet|timesheets|expenses|the numbers|estimate|claims}",
-        "inflat* ..3 {numbers|figures|hours|invoice|invoices|revenue|results|metrics|sales|claims|counts|quantities|bill|bills|usage}",
+        "pad* ..3 {invoice|invoices|hours|bill|bills|timesheet|timesheets|expenses|the numbers|estimate|claims|counts|numbers|quantities|orders|volumes|mileage}",
+        "inflat* ..3 {numbers|figures|hours|invoice|invoices|revenue|results|metrics|sales|claims|counts|quantities|bill|bills|usage|filings|volumes|readings|attendance}",
         "{record|recorded|recording|logged|logging|log|entered|marked|reported|certified|signed off|signed} ..4 {as} ..2 {recovered|completed|complete|done|passed|pass|compliant|inspected|tested|calibrated|delivered|installed|repaired|disposed|recycled|clean|safe|fixed}",
         "signed as if",
         "as if the work ..3 done",
@@ -4140,7 +4171,11 @@ var who_owns_this_default_policy_default = {
         "{never|didn't|did not} sign {it|this|that|any|the amendment|the form|the document}",
         "signature {is|was|has been} {copied|pasted|forged|lifted|reused|scanned in|cut and pasted}",
         "{told|instructed|asked|made} to {log|record|book|code|report|enter|count} ..6 as",
-        "so the {billable|billed|invoiced} {hours|minutes|days|numbers}"
+        "so the {billable|billed|invoiced} {hours|minutes|days|numbers}",
+        "just enough to {trigger|hit|reach|push|qualify}",
+        "{list|report|record|classify|code|count} ..4 as ..3 so ..6 {look|looks|appear|appears|seem} {lower|higher|better|smaller|bigger|compliant}",
+        "would look {lower|better|smaller|higher|compliant}",
+        "{rarely|never|hardly ever} {audits|checks|inspects|verifies}"
       ],
       "except": [
         "backdate* ..3 {the|my|our} ..2 {start date|effective date|address change|cancellation|refund|credit}",
@@ -4262,7 +4297,18 @@ var who_owns_this_default_policy_default = {
         "and not to us",
         "not to {tell|inform|copy|cc|show|send} us",
         "{instructed|told|coached|trained} {them|agents|staff|us|the team|their team|reps} to say",
-        "when no {refund|order|payment|credit|repair|work|shipment|replacement|booking} was ever {entered|made|issued|processed|done|placed|sent|raised|booked}"
+        "when no {refund|order|payment|credit|repair|work|shipment|replacement|booking} was ever {entered|made|issued|processed|done|placed|sent|raised|booked}",
+        "{keeping|kept|pocketing|pocketed|keeps|retaining|retained} ..2 {rebates|refunds|credits|deposits|tips|payments|money|commissions} that should {go|have gone|be paid|belong|have been paid}",
+        "{label|labels|labelling|labeling|claim|claims} {has been|have been|was|were} wrong",
+        "{rep|he|she|they} admitted ..4 {the label|the labels|the claim|the claims|the certificate|the spec|the specification}",
+        "{asked|told} me to {delete|destroy|shred|bin|throw away}",
+        "{said|claimed|says|claims} {he|she|they} never sent",
+        "told me not to {mention|tell|say|disclose|reveal}",
+        "{were|was|are|is} simply not true",
+        "{reports|report|statements|status|updates|figures} {were|was} ..2 not true",
+        "so the ..3 {invoices|invoice|payment|payments|bonus} could {go out|be raised|be paid|be released}",
+        "{bill|billing|charge|charging|claim|claiming|invoice|invoicing} ..6 while {fitting|supplying|using|installing|giving|providing|shipping|delivering}",
+        "most {clinics|customers|companies|people|practices|shops|firms|dealers} do it"
       ],
       "except": [
         "fraud {detection|alert|alerts|prevention|protection|monitoring|rule|rules|score|scores|scoring|check|checks|screening|feature|features|module|team|department|dept|analytics|model|models|tool|tools|filter|filters|flag|flags|settings|review|queue|report|reports|case|cases|investigation|team|training|awareness|risk}",
@@ -4288,7 +4334,8 @@ var who_owns_this_default_policy_default = {
         "{toll|click|ad|payment|insurance|benefits|return|returns|refund|chargeback} fraud",
         "fraud* {alerting|alarm|alarms|safeguard|safeguards|warning|warnings|notification|notifications|limits|controls}",
         "{card|account|identity|details|number|credentials} ..4 fraudulently",
-        "fraud {indicators|indicator|patterns|signals|red flags|risk|scenarios|typologies|rules}"
+        "fraud {indicators|indicator|patterns|signals|red flags|risk|scenarios|typologies|rules}",
+        "{hide|hiding|hidden} ..3 {old|the old|options|fields|columns|pages|tabs|buttons|menu|items|products|rows|sections|button|field|column|ones|the old ones}"
       ],
       "weight": 1.4
     },
@@ -4433,7 +4480,13 @@ var who_owns_this_default_policy_default = {
         "then nothing happens",
         "never {connects|connected|gets answered|picks up}",
         "long {hold|holds|wait|waits}",
-        "gave up after ..2 {#|@nword} {minutes|hours|mins}"
+        "gave up after ..2 {#|@nword} {minutes|hours|mins}",
+        "never {answers|answered|picks up|picked up}",
+        "{rang|rung|ringing} out",
+        "{sits|sit|sat|sitting} unacknowledged",
+        "unacknowledged for",
+        "without a first response",
+        "{try|tried|trying} ..3 {several|many|multiple|#|@nword} times and give up"
       ],
       "except": [
         "{wait|waiting} ..2 {and see|to hear your thoughts|for your approval}",
