@@ -2,20 +2,11 @@
  * Date and datetime literals, date literals (TODAY, LAST_N_DAYS:n, THIS_WEEK …) as UTC ranges against a
  * fixed now, and date functions in WHERE.
  */
-import { demoOrg, pluck, query } from './soql-fixture.js';
+import { demoOrg, FIRE, INVOICE, LOGIN, OBRIEN, pluck, query, SLASH, whereOf } from './soql-fixture.js';
 
 const { org } = demoOrg();
 
-/** The Subjects of the live cases matching a WHERE clause, in Id order. */
-const subjects = (where: string) => pluck(query(org, `SELECT Subject FROM Case WHERE ${where}`).records, 'Subject');
-const escalations = (where: string) =>
-  pluck(query(org, `SELECT Name FROM Escalation__c WHERE ${where}`).records, 'Name');
-
-const FIRE = 'Charger dock caught fire';
-const INVOICE = 'Invoice question';
-const OBRIEN = "O'Brien's 50% discount";
-const LOGIN = 'Login broken';
-const SLASH = 'back\\slash_and_underscore';
+const { subjects, escalations } = whereOf(org);
 
 describe('dates and datetimes (now = Wednesday 2026-11-04 15:30 UTC)', () => {
   it('compares datetime fields with datetime literals, offsets converted to UTC', () => {

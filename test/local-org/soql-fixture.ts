@@ -135,6 +135,21 @@ export function query(org: Org, soql: string, options: Partial<QueryOptions> = {
 /** The values of one field over a result's records. */
 export const pluck = (records: SObjectRecord[], key: string): unknown[] => records.map((r) => r[key]);
 
+/** The Subjects of the demo cases, as the tests name them. */
+export const FIRE = 'Charger dock caught fire';
+export const INVOICE = 'Invoice question';
+export const OBRIEN = "O'Brien's 50% discount";
+export const LOGIN = 'Login broken';
+export const SLASH = 'back\\slash_and_underscore';
+
+/** The Subjects of the live cases, and the Names of the escalations, matching a WHERE clause, in Id order. */
+export function whereOf(org: Org) {
+  return {
+    subjects: (where: string) => pluck(query(org, `SELECT Subject FROM Case WHERE ${where}`).records, 'Subject'),
+    escalations: (where: string) => pluck(query(org, `SELECT Name FROM Escalation__c WHERE ${where}`).records, 'Name'),
+  };
+}
+
 /** The demo records every test file queries; ids by name. */
 export function demoOrg() {
   const org = new Org();
@@ -160,7 +175,7 @@ export function demoOrg() {
   const gone = org.insert('Account', { Name: 'Deleted Co', IsDeleted: 1, CreatedDate: '2026-11-01T00:00:00.000Z' });
   const smith = org.insert('Contact', { LastName: 'Smith', Email: 'smith@acme.example', AccountId: acme });
   const k1 = org.insert('Case', {
-    Subject: 'Charger dock caught fire',
+    Subject: FIRE,
     Status: 'New',
     Priority: 'High',
     IsEscalated: 1,
@@ -170,7 +185,7 @@ export function demoOrg() {
     CreatedDate: '2026-11-04T09:14:00.000Z',
   });
   const k2 = org.insert('Case', {
-    Subject: 'Invoice question',
+    Subject: INVOICE,
     Status: 'Working',
     Priority: 'Low',
     IsEscalated: 0,
@@ -179,7 +194,7 @@ export function demoOrg() {
     CreatedDate: '2026-11-03T23:59:59.999Z',
   });
   const k3 = org.insert('Case', {
-    Subject: "O'Brien's 50% discount",
+    Subject: OBRIEN,
     Status: 'Closed',
     Priority: 'Medium',
     IsEscalated: 0,
@@ -189,13 +204,13 @@ export function demoOrg() {
     ClosedDate: '2026-10-20T10:00:00.000Z',
   });
   const k4 = org.insert('Case', {
-    Subject: 'Login broken',
+    Subject: LOGIN,
     IsEscalated: 0,
     OwnerId: u1,
     CreatedDate: '2026-08-01T00:00:00.000Z',
   });
   const k5 = org.insert('Case', {
-    Subject: 'back\\slash_and_underscore',
+    Subject: SLASH,
     Status: 'Escalated',
     Priority: 'Low',
     IsEscalated: 1,

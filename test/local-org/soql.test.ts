@@ -2,20 +2,11 @@
  * The SOQL engine against real SQLite: record shape, every WHERE operator, Salesforce's null
  * semantics, AND/OR/NOT precedence, LIKE, string escapes, booleans, numbers and date literals.
  */
-import { demoOrg, pluck, query } from './soql-fixture.js';
+import { demoOrg, FIRE, INVOICE, LOGIN, OBRIEN, pluck, query, SLASH, whereOf } from './soql-fixture.js';
 
 const { org, ids } = demoOrg();
 
-/** The Subjects of the live cases matching a WHERE clause, in Id order. */
-const subjects = (where: string) => pluck(query(org, `SELECT Subject FROM Case WHERE ${where}`).records, 'Subject');
-const escalations = (where: string) =>
-  pluck(query(org, `SELECT Name FROM Escalation__c WHERE ${where}`).records, 'Name');
-
-const FIRE = 'Charger dock caught fire';
-const INVOICE = 'Invoice question';
-const OBRIEN = "O'Brien's 50% discount";
-const LOGIN = 'Login broken';
-const SLASH = 'back\\slash_and_underscore';
+const { subjects, escalations } = whereOf(org);
 
 describe('record shape', () => {
   it('returns attributes, then the fields in SELECT order with their API spelling and REST types', () => {
