@@ -5,7 +5,7 @@ import type { EscalateEvent, EscalationState } from '../../panel/events.js';
 import { field, query, soqlString, type SObject } from './api.js';
 import { CASE_FIELDS, accountHistory, caseLine, contextFor } from './cases.js';
 import { escalate, escalationHref, openByKey } from './escalate.js';
-import { errorBox, frame, when } from './layout.js';
+import { detail, errorBox, frame, when } from './layout.js';
 
 export async function casePage(app: HTMLElement, id: string): Promise<void> {
   render(frame('cases', 'Case', html`<p class="loading">Loading the case…</p>`), app);
@@ -34,11 +34,6 @@ export async function casePage(app: HTMLElement, id: string): Promise<void> {
     draw();
   };
 
-  const detail = (label: string, value: unknown) =>
-    html`<div class="detail">
-      <dt>${label}</dt>
-      <dd>${value ?? ''}</dd>
-    </div>`;
   const draw = () =>
     render(
       frame(

@@ -2,7 +2,7 @@
 import { html, render } from 'lit';
 import { field, query, soqlString, type SObject } from './api.js';
 import { acknowledge, resolve } from './escalate.js';
-import { errorBox, frame, when } from './layout.js';
+import { detail, errorBox, frame, when } from './layout.js';
 
 export const ESCALATION_FIELDS =
   'Id, Name, Case__c, Case__r.CaseNumber, Case__r.Subject, Account__r.Name, Category__c, Severity__c, Status__c, Suggested_Owner__c, Raised_By__r.Name, Acknowledged_By__r.Name, Acknowledged_At__c, Note__c, Reasons__c, Escalation_Key__c, CreatedDate';
@@ -32,11 +32,6 @@ export async function escalationPage(app: HTMLElement, id: string): Promise<void
     draw();
     app.querySelector<HTMLElement>('#record-status')?.focus();
   };
-  const detail = (label: string, value: unknown) =>
-    html`<div class="detail">
-      <dt>${label}</dt>
-      <dd>${value ?? ''}</dd>
-    </div>`;
   const draw = () =>
     render(
       frame(

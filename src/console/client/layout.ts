@@ -26,6 +26,13 @@ export function frame(tab: Tab, title: string, body: TemplateResult | string) {
     </main>`;
 }
 
+/** One label and value of a record page's details list (inside a <dl class="details">). */
+export const detail = (label: string, value: unknown) =>
+  html`<div class="detail">
+    <dt>${label}</dt>
+    <dd>${value ?? ''}</dd>
+  </div>`;
+
 export const when = (iso: unknown): string => (typeof iso === 'string' ? new Date(iso).toLocaleString('en-GB') : '');
 
 export function age(iso: unknown, now = Date.now()): string {
