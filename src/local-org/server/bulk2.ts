@@ -12,6 +12,7 @@ import { resourceNotFound, type Org } from './context.js';
 import { DELIMITERS, parseCsv } from './csv.js';
 import { bulkError, invalidJobState, Jobs, publicInfo, type JobInfo, type JobKind } from './bulk2-jobs.js';
 import { DAILY_API_REQUESTS, MAX_VERSION, MIN_VERSION } from './identity.js';
+import { countApiCall, readBody } from './request.js';
 
 const MAX_UPLOAD = 150 * 1024 * 1024;
 const DEFAULT_MAX_RECORDS = 50_000;
@@ -50,7 +51,9 @@ export async function bulk2Request(
 ): Promise<void> {
   let answer: Answer;
   try {
-    const body = await readBody(req);
+    const body = await readBody(req, MAX_UPLOAD, () =>
+      bulkError(413, 'INVALIDBATCH', 'InvalidBatch : The upload is larger than 150 MB'),
+    );
     answer = route(org, req, segments, body);
   } catch (e) {
     if (!(e instanceof ApiError)) throw e;
@@ -292,27 +295,3 @@ function jsonObject(body: string): Record<string, unknown> {
 
 const methodNotAllowed = (method: string, allowed: string[]): ApiError =>
   new ApiError(405, 'METHOD_NOT_ALLOWED', `HTTP Method '${method}' not allowed. Allowed are ${allowed.join(',')}`);
-
-function countApiCall(org: Org): void {
-  const day = new Date().toISOString().slice(0, 10);
-  if (org.usage.day !== day) org.usage = { day, used: 0 };
-  org.usage.used++;
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_UPLOAD) {
-        reject(bulkError(413, 'INVALIDBATCH', 'InvalidBatch : The upload is larger than 150 MB'));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}

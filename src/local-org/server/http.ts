@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { timingSafeEqual } from 'node:crypto';
 import { ApiError } from '../errors.js';
 import { consoleRequest } from '../../console/server.js';
+import { bulk2Request, isBulk2 } from './bulk2.js';
 import { collectionsResource } from './composite.js';
 import { resourceNotFound, type Ctx, type Org, type Reply } from './context.js';
 import {
@@ -21,6 +22,7 @@ import {
   versions,
 } from './identity.js';
 import { queryResource } from './query.js';
+import { countApiCall, readBody } from './request.js';
 import { sobjectsResource } from './sobjects.js';
 import { treeResource } from './tree.js';
 
@@ -65,10 +67,10 @@ async function handle(org: Org, req: IncomingMessage, res: ServerResponse): Prom
   if (await consoleRequest(org, req, res)) return;
   if (segments[0] !== 'services' && segments[0] !== 'id') return send(res, error(resourceNotFound()));
   if (!authorized(org, req)) return send(res, { status: 401, body: INVALID_SESSION });
-  if (segments[3] === 'jobs') return (await import('./bulk2.js')).bulk2Request(org, req, res, segments);
+  if (isBulk2(segments)) return bulk2Request(org, req, res, segments);
   let raw: string;
   try {
-    raw = await readBody(req);
+    raw = await readBody(req, MAX_BODY, () => new ApiError(413, 'JSON_PARSER_ERROR', 'The request body is too large'));
   } catch (e) {
     if (e instanceof ApiError) return send(res, error(e));
     throw e;
@@ -133,12 +135,6 @@ function route(ctx: Ctx): Reply {
   throw resourceNotFound();
 }
 
-function countApiCall(org: Org): void {
-  const day = new Date().toISOString().slice(0, 10);
-  if (org.usage.day !== day) org.usage = { day, used: 0 };
-  org.usage.used++;
-}
-
 /** The session: `Authorization: Bearer <token>` (or `OAuth <token>`), or the `sid` cookie. */
 function authorized(org: Org, req: IncomingMessage): boolean {
   const header = req.headers.authorization;
@@ -151,24 +147,6 @@ function authorized(org: Org, req: IncomingMessage): boolean {
   const given = Buffer.from(token);
   const expected = Buffer.from(org.token);
   return given.length === expected.length && timingSafeEqual(given, expected);
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY) {
-        reject(new ApiError(413, 'JSON_PARSER_ERROR', 'The request body is too large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
 
 function parseBody(raw: string): unknown {
