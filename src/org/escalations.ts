@@ -5,10 +5,8 @@
  * answer, and the existing record is fetched and returned. It holds however many clicks, browsers,
  * retries or triage runs race.
  *
- * The lifecycle rule, in one place (the console and the Escalation_Resolve_Frees_Key flow follow it):
- * New → Acknowledged (Acknowledged_By__c, Acknowledged_At__c) → Resolved, and resolving sets
- * Escalation_Key__c to null and Flagged__c to false, which frees the key so a later escalation of the
- * same case and category can be raised. Only open escalations hold a key. See `resolvedFields`.
+ * The lifecycle (acknowledge, resolve and free the key) is `acknowledgedFields` / `resolvedFields` in
+ * src/rules/present.ts, shared with the console.
  */
 import { escalationKey, type EscalationCategory, type EscalationSeverity, type Owner } from '../rules/index.js';
 import { errorCodeOf } from './errors.js';
@@ -65,20 +63,6 @@ export function escalationFields(spec: EscalationSpec, raisedBy: string): Record
   };
 }
 
-/** Resolving: the status, unflagged, and the key freed. */
-export const resolvedFields = (): Record<string, unknown> => ({
-  Status__c: 'Resolved',
-  Flagged__c: false,
-  Escalation_Key__c: null,
-});
-
-/** Acknowledging: who and when. */
-export const acknowledgedFields = (userId: string, at = new Date()): Record<string, unknown> => ({
-  Status__c: 'Acknowledged',
-  Acknowledged_By__c: userId,
-  Acknowledged_At__c: at.toISOString(),
-});
-
 /** The open escalation holding this key, if any. */
 export async function openEscalation(session: OrgSession, key: string): Promise<EscalationRecord | undefined> {
   const r = await session.conn.query<EscalationRecord>(
@@ -107,14 +91,4 @@ export async function raiseEscalation(session: OrgSession, spec: EscalationSpec)
   if (!escalation) throw new Error(`escalation ${String(fields['Escalation_Key__c'])} not found after raising it`);
   await session.conn.sobject('Case').update({ Id: spec.caseId, IsEscalated: true });
   return { created, escalation };
-}
-
-export async function acknowledgeEscalation(session: OrgSession, id: string, at = new Date()): Promise<void> {
-  await session.conn.sobject('Escalation__c').update({ Id: id, ...acknowledgedFields(session.userId, at) });
-}
-
-export async function resolveEscalation(session: OrgSession, id: string, note?: string): Promise<void> {
-  await session.conn
-    .sobject('Escalation__c')
-    .update({ Id: id, ...resolvedFields(), ...(note ? { Note__c: note } : {}) });
 }

@@ -292,3 +292,21 @@ export function escalationKey(caseId: unknown, category: EscalationCategory): st
   const id = toCaseId18(caseId);
   return id ? `${id}:${category}` : null;
 }
+
+/**
+ * The escalation lifecycle, for everything that writes it (src/org, the console; in Salesforce the
+ * Escalation_Resolve_Frees_Key flow does the same): New → Acknowledged (who, when) → Resolved, and
+ * resolving unflags it and frees Escalation_Key__c, so a later escalation of the same case and
+ * category can be raised. Only open escalations hold a key.
+ */
+export const acknowledgedFields = (userId: string, at = new Date()): Record<string, unknown> => ({
+  Status__c: 'Acknowledged',
+  Acknowledged_By__c: userId,
+  Acknowledged_At__c: at.toISOString(),
+});
+
+export const resolvedFields = (): Record<string, unknown> => ({
+  Status__c: 'Resolved',
+  Flagged__c: false,
+  Escalation_Key__c: null,
+});

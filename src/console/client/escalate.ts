@@ -3,6 +3,7 @@
  * create; DUPLICATE_VALUE means one is already open, so query it by the key and show that one.
  */
 import type { EscalateRequest, EscalationState } from '../../panel/events.js';
+import { acknowledgedFields, resolvedFields } from '../../rules/present.js';
 import { ApiError, create, currentUser, query, soqlString, update } from './api.js';
 
 export const escalationHref = (id: string) => `/lightning/r/Escalation__c/${id}/view`;
@@ -44,14 +45,10 @@ export async function escalate(req: EscalateRequest, accountId: string | null): 
 
 export async function acknowledge(id: string): Promise<void> {
   const user = await currentUser();
-  await update('Escalation__c', id, {
-    Status__c: 'Acknowledged',
-    Acknowledged_By__c: user.user_id,
-    Acknowledged_At__c: new Date().toISOString(),
-  });
+  await update('Escalation__c', id, acknowledgedFields(user.user_id));
 }
 
 /** Resolved, and the key cleared so the next alarm on this case and category can be raised. */
 export async function resolve(id: string): Promise<void> {
-  await update('Escalation__c', id, { Status__c: 'Resolved', Escalation_Key__c: null, Flagged__c: false });
+  await update('Escalation__c', id, resolvedFields());
 }
