@@ -39,6 +39,10 @@ const heldOutR = join(root, 'test', 'fixtures', 'heldout-cases-r.jsonl');
 const heldOutS = join(root, 'test', 'fixtures', 'heldout-cases-s.jsonl');
 const heldOutT = join(root, 'test', 'fixtures', 'heldout-cases-t.jsonl');
 const heldOutU = join(root, 'test', 'fixtures', 'heldout-cases-u.jsonl');
+const heldOutV = join(root, 'test', 'fixtures', 'heldout-cases-v.jsonl');
+const heldOutW = join(root, 'test', 'fixtures', 'heldout-cases-w.jsonl');
+const heldOutX = join(root, 'test', 'fixtures', 'heldout-cases-x.jsonl');
+const heldOutY = join(root, 'test', 'fixtures', 'heldout-cases-y.jsonl');
 const fixture = (name: string) => join(root, 'test', 'fixtures', name);
 
 describe.each([
@@ -62,6 +66,10 @@ describe.each([
   ['held-out fixture S', heldOutS],
   ['held-out fixture T', heldOutT],
   ['held-out fixture U', heldOutU],
+  ['held-out fixture V', heldOutV],
+  ['held-out fixture W', heldOutW],
+  ['held-out fixture X', heldOutX],
+  ['held-out fixture Y', heldOutY],
 ])('labeled B2B cases: %s', (_, path) => {
   it('owner accuracy ≥ 0.85, alarm precision ≥ 0.85 and recall ≥ 0.90', () => {
     const e = evaluate(path);
@@ -85,6 +93,7 @@ describe.each([
   ['J', 'heldout-routine-j.jsonl', 150],
   ['M', 'heldout-routine-m.jsonl', 150],
   ['Q', 'heldout-routine-q.jsonl', 150],
+  ['Z', 'heldout-routine-z.jsonl', 160],
 ])('routine consumer requests written apart from the rules (fixture %s)', (_, name, count) => {
   it('raise a false alarm on fewer than 1% and stay with a routine owner on at least 90%', () => {
     const e = evaluate(fixture(name));

@@ -757,7 +757,8 @@ var who_owns_this_default_policy_default = {
       "later",
       "less",
       "more",
-      "one's"
+      "one's",
+      "sure"
     ]
   },
   "lexicon": {
@@ -1155,7 +1156,24 @@ var who_owns_this_default_policy_default = {
       "scalp",
       "palm",
       "shin",
-      "heel"
+      "heel",
+      "calf",
+      "calves",
+      "abdomen",
+      "stomach",
+      "belly",
+      "torso",
+      "groin",
+      "buttock",
+      "buttocks",
+      "eyelid",
+      "eyebrow",
+      "wrists",
+      "ankles",
+      "knees",
+      "elbows",
+      "shoulders",
+      "temple"
     ],
     "person": [
       "employee",
@@ -1232,7 +1250,16 @@ var who_owns_this_default_policy_default = {
       "contaminated",
       "toxic",
       "hazardous",
-      "wash"
+      "wash",
+      "mercury",
+      "batteries",
+      "lithium",
+      "asbestos",
+      "freon",
+      "hazmat",
+      "manometers",
+      "thermostats",
+      "fluorescent"
     ],
     "drain": [
       "drain",
@@ -1256,7 +1283,14 @@ var who_owns_this_default_policy_default = {
       "bay",
       "harbor",
       "pond",
-      "wetland"
+      "wetland",
+      "dumpsters",
+      "trash",
+      "garbage",
+      "skip",
+      "landfill",
+      "bin",
+      "bins"
     ],
     "records": [
       "records",
@@ -1878,7 +1912,12 @@ var who_owns_this_default_policy_default = {
         "counterfeit {check|checks|cheque|cheques|card|cards}",
         "{checks|cheques} we never {wrote|issued|signed}",
         "{someone|somebody|criminals|fraudsters} ..4 {printed|forged|cloned|copied} ..3 {checks|cheques|cards|counterfeits}",
-        "{card|account|identity|details|number|credentials} ..4 {used|charged|accessed|opened} fraudulently"
+        "{card|account|identity|details|number|credentials} ..4 {used|charged|accessed|opened} fraudulently",
+        "{somebody|someone|a thief|thieves|a stranger} {stole|took|swiped|nicked|grabbed}",
+        "{stolen|stole|swiped|taken} ..3 {porch|doorstep|mailbox|lobby|front door}"
+      ],
+      "except": [
+        "port-out {pin|request|form|process|steps|authorization|code}"
       ],
       "weight": 1.5,
       "owner": "customer_service",
@@ -2136,7 +2175,6 @@ var who_owns_this_default_policy_default = {
         "counter-sign*",
         "e-sign*",
         "signature page",
-        "paperwork",
         "order form",
         "renewal {form|forms|documents|docs|paperwork|order|notice|confirmation|date|process}",
         "{certificate|certificates} of insurance",
@@ -2151,7 +2189,11 @@ var who_owns_this_default_policy_default = {
         "documentation for",
         "{countersign*|counter-sign*|countersigned copy|fully executed copy|signed copy|order form|signatory|additional insured}",
         "{docusign|adobe sign|e-signature|esignature} ..2 {envelope|request|link}",
-        "renewal paperwork"
+        "renewal paperwork",
+        "{same|no|unchanged} {terms|term changes|changes to the terms}",
+        "terms {are fine|are unchanged|stay the same|already agreed|were already agreed|were agreed|unchanged}",
+        "{void|resend|re-send|reissue|re-issue|resent} ..4 {envelope|docusign|agreement|paperwork|contract|renewal}",
+        "{renewal|contract|agreement|onboarding|vendor|supplier|signing} ..3 paperwork"
       ],
       "weight": 1,
       "owner": "client_success",
@@ -2299,7 +2341,8 @@ var who_owns_this_default_policy_default = {
         "{fee|pricing|price|rate|discount} {tier|tiers|band|bands|level|levels|schedule}",
         "{drop|dropping|move|moving|step|stepping} down a {tier|plan|level|package}",
         "{bill|billing|hourly|day|labor|labour|markup|margin} rates",
-        "budget assumes"
+        "budget assumes",
+        "{package|bundle|bundled|volume|touring|multi-site|multi-city|enterprise} {quote|pricing|price|rates|deal|discount}"
       ],
       "except": [
         "price {list|sheet} copy",
@@ -2364,7 +2407,8 @@ var who_owns_this_default_policy_default = {
         "bids",
         "competitive bid*",
         "into our agreement",
-        "{in writing|written} and into"
+        "{in writing|written} and into",
+        "{before|until} {he|she|we|they|i} {sign|signs|signing|commit|commits|release|releases} ..4 {second half|rest|remainder|next phase|balance|second phase} of the {order|contract|deal|project}"
       ],
       "except": [
         "{auto renewal|auto-renewal|automatic renewal|autorenewal} on my",
@@ -2372,7 +2416,11 @@ var who_owns_this_default_policy_default = {
         "split tender",
         "legal tender",
         "tender type",
-        "tender types"
+        "tender types",
+        "{turn|switch|shut} off ..2 auto-renew*",
+        "{turn|switch|shut} off ..2 auto renew*",
+        "{disable|cancel|stop|remove|uncheck} ..2 auto-renew*",
+        "{disable|cancel|stop|remove|uncheck} ..2 auto renew*"
       ],
       "weight": 1,
       "owner": "account_executive",
@@ -2444,13 +2492,20 @@ var who_owns_this_default_policy_default = {
         "capabilities call",
         "{clinical|commercial} supply",
         "{opens|opening|open} {#|@nword} ..2 {properties|sites|stores|locations|hotels|clinics|branches|offices|restaurants|schools}",
-        "on what terms"
+        "on what terms",
+        "{can we|could we|let's|like to|want to|need to} scope {it|this|that|out|a}",
+        "{haven't|never|not} done ..3 for us before",
+        "to what we {buy|order|purchase|get} from you",
+        "{we're|we are|they're|they are} opening ..3 {a|an} ..4 {room|center|centre|site|clinic|location|facility|unit|lab|department|wing}",
+        "{what|how much} ..4 {module|add-on|addon|product|option|tier|package} would cost",
+        "{wants|want|like|requested|request|asked for|schedule} a demo"
       ],
       "except": [
         "{not a|chief|the|co-|co|our|a licensed|airline} pilot",
         "pilots",
         "co-pilot",
-        "copilot"
+        "copilot",
+        "{cancel|remove|drop|turn off|stop|end} ..4 {add-on|add on}"
       ],
       "weight": 0.8,
       "owner": "account_executive",
@@ -2590,7 +2645,12 @@ var who_owns_this_default_policy_default = {
         "{we|we've|we have} pulled ..4 {off|from}",
         "our ..2 team {hasn't|haven't|has not|have not} sent",
         "our ..3 {team|department|people|staff|it} still {hasn't|haven't|has not|have not} {signed off|approved|signed|reviewed|released}",
-        "{program|project|it|hr|data|finance|ops|operations|engineering|legal|procurement|security|facilities|regulatory|quality} team {hasn't|haven't|has not|have not} {provided|delivered|sent|supplied|shared|given|completed|signed off}"
+        "{program|project|it|hr|data|finance|ops|operations|engineering|legal|procurement|security|facilities|regulatory|quality} team {hasn't|haven't|has not|have not} {provided|delivered|sent|supplied|shared|given|completed|signed off}",
+        "{our side|our team|our crew|our people|our end|we|our site} {wasn't|weren't|was not|were not} ready",
+        "{asked|emailed|called|chased|contacted|reached out to|pinged} {their|the client's|the customer's} ..8 {no response|no reply|no answer|not responded|without response|without a response|nothing back}",
+        "{need|needs} someone to reach {the|their}",
+        "on us ..1 not {you|your}",
+        "on our ..4 not {you|your}"
       ],
       "except": [
         "{reference|ref|po|number|contact|id|code|contact person} on our side",
@@ -2751,7 +2811,7 @@ var who_owns_this_default_policy_default = {
       "id": "strategic_reason",
       "label": "the case reason",
       "patterns": [
-        "{pricing|contract|contracts|expansion|sales|commercial|negotiation|partnership|executive}"
+        "{pricing|contract|contracts|expansion|sales|commercial|negotiation|partnership|executive|new business|new need|new needs|upsell|opportunity|new project}"
       ],
       "weight": 0.4,
       "owner": "account_executive",
@@ -2904,7 +2964,37 @@ var who_owns_this_default_policy_default = {
         "{rethink|rethinking|reconsider|reconsidering} ..3 {contract|agreement|renewal|relationship|arrangement|partnership}",
         "{moving|move|moved|taking|take|giving|give|switching|switch} ..4 to a {local|new|different|cheaper|smaller|bigger|regional|national} ..2 @vendor",
         "{cancellation|termination} {form|forms|paperwork|process|letter} for ..2 our",
-        "{trialling|trialing|piloting|testing|trying} another ..2 @vendor"
+        "{trialling|trialing|piloting|testing|trying} another ..2 @vendor",
+        "{take|taking|took|go|going|spend|spending|place|placing|move|moving|put|putting} ..6 somewhere else",
+        "{other|another|competing|rival|alternative} ..2 for {proposals|quotes|bids|a proposal|a quote|a bid|pricing}",
+        "{contract|business|account|volume|work|spend} {moves|goes|walks|leaves}",
+        "{pull|pulling|take|taking|move|moving|remove|removing} ..5 off ..2 {your|the|this|our} @contract",
+        "{review|evaluation|re-evaluation|reevaluation|assessment|rebid|re-bid} of ..2 {vendors|suppliers|providers|distributors|partners|carriers|agencies|contractors}",
+        "{termination|terminate|cancellation|cancel|non-renewal|nonrenewal} of {the|our|this|your} ..2 @contract",
+        "{will not|won't|not going to|refuse to|are not|decline to|declining to} ..2 {countersign|countersigning|sign|signing|renew|renewing|extend|extending} ..4 {order form|renewal|agreement|contract|extension|sow|amendment}",
+        "what a {migration|switch|move|transition|changeover} would",
+        "let ..3 @contract {lapse|expire|run out|end}",
+        "{offboarding|off-boarding|exit} {data|export|plan|process|checklist}",
+        "{reevaluating|re-evaluating|reconsidering|rethinking|reviewing|revisiting|deciding} {who|which} ..6 @vendor",
+        "why {we|it|they} should {still|keep|stay|continue} ..3 {you|with you|your}",
+        "{if|next time|one more} ..6 {we'll|we will|i'll|i will|we're|we are} ..2 {ordering|buying|sourcing|purchasing|going} {from|with|to|elsewhere}",
+        "{signed|signing|gone|going|went} with {someone|somebody} else",
+        "{release|port|porting|transfer|move|moving} ..4 {numbers|lines|number} to {a|another|the} ..2 {new|other|different} {carrier|provider}",
+        "{recommend|recommending|recommended|propose|proposing|suggest|suggesting} ..6 {we|that we} ..2 {move|switch|leave|change|go|terminate|cancel|exit}",
+        "{get|getting|got|gather|gathering|collect|collecting|obtain|request|requesting} {quotes|bids|proposals|competing quotes} from",
+        "{move|switch|leave|go} when {the|our} {term|contract|agreement} {is up|ends|expires|runs out}",
+        "{already|already have|already has|already got} {a|an} {quote|proposal|bid|offer}",
+        "{rfp|tender|rebid|re-bid} for ..3 {our|the|this} ..2 @contract",
+        "{prepare|issue|issuing|run|running|put out|draft|drafting} {an|a} {rfp|tender}",
+        "{reviewing|deciding|considering|evaluating|weighing|debating} whether to {renew|continue|stay|extend|keep}",
+        "{terms|requirements|process} for {ending|terminating|cancelling|canceling|exiting|leaving} {it|the|our|this}",
+        "{rep|salesperson|someone|somebody|people} from ..4 coming ..4 {to quote|quote|to bid|to pitch|to look at}",
+        "quote our {whole|entire|full} ..2 {order|orders|business|account|volume|spend|program|programme|fleet}",
+        "{resource|re-source|resourcing|re-sourcing|resourced|re-sourced} ..4 {to|with} another",
+        "{demos|demo|trials|trial|meetings|calls|presentations} with ..3 {two|three|several|other|alternative|competing|a few|some} ..3 {systems|platforms|vendors|providers|solutions|products|tools|suppliers|companies|firms|agencies}",
+        "{dual-sourc*|dual sourc*|second-sourc*|second sourc*|multi-sourc*|multi sourc*}",
+        "{cut|cutting|reduce|reducing|halve|halving|shrink|shrinking|pull|pulling} ..2 your share",
+        "{invited|inviting|invite} ..3 {two|three|several|other|another|competing|rival} ..3 @vendor"
       ],
       "except": [
         "{cancel|cancelling|canceling|cancellation} ..2 {order|orders|meeting|webinar|training|session|call|appointment|pickup|delivery|shipment|request|po|invoice|reservation|booking|visit|class|subscription to the newsletter|newsletter|fee|fees}",
@@ -2941,7 +3031,11 @@ var who_owns_this_default_policy_default = {
         "signed with a new {ppo|payer|insurance|insurer|plan|landlord|tenant|client|customer}",
         "{cancel|cancelling|canceling|cancelled|canceled} ..2 {block|room block|hotel block|rooms|tickets|trip|flight|flights|game|event|booking|bookings}",
         "{switch|switching|change|changing|replace|replacing} ..2 {carriers|couriers|providers|suppliers|vendors|distributors|contractors} for {this|that|the|these|those|my|one|a|our next}",
-        "{switch|change|use|try} ..3 {shipping|delivery|courier|postal} {company|companies|carrier|service|method|option}"
+        "{switch|change|use|try} ..3 {shipping|delivery|courier|postal} {company|companies|carrier|service|method|option}",
+        "notice period {on|of|for|before} ..3 {change|changes|price|prices|pricing|increase|increases|adder|adders|rate|rates}",
+        "notice {on|of|for|before} ..3 {change|changes|price|prices|pricing|increase|increases|adder|adders|rate|rates}",
+        "{supposed|scheduled|due|expected|set|going|about|ready} to leave",
+        "{after|upon|following} termination"
       ],
       "weight": 1
     },
@@ -2949,7 +3043,7 @@ var who_owns_this_default_policy_default = {
       "id": "leave_doubt",
       "label": "doubting the fit or the value",
       "patterns": [
-        "right {system|platform|solution|vendor|partner|fit|choice|tool|product|provider|supplier} for us",
+        "right {@vendor|fit|choice|tool|product|system} for us",
         "{wonder|wondering|question|questioning|doubt|doubting|rethink|rethinking|reconsider|reconsidering|reevaluat*|re-evaluat*} ..4 {fit|value|choice|decision|investment|relationship|partnership|platform|system|vendor|provider|whether|if}",
         "worth {it|the money|the cost|what we pay|the price}",
         "second thoughts",
@@ -3106,7 +3200,15 @@ var who_owns_this_default_policy_default = {
         "{each|every one|all} of our last {#|@nword} {trips|visits|orders|deliveries|calls|events|jobs|projects|shipments|games|shows}",
         "{missed|skipped|cancelled|canceled|failed} {#|@nword} ..2 {visits|deliveries|appointments|pickups|collections|calls|shifts|services|deadlines|inspections}",
         "for weeks",
-        "{each|every one} of the last {#|@nword}"
+        "{each|every one} of the last {#|@nword}",
+        "@month ..1 @month ..2 @month",
+        "after {the|all the|these|those|all these|all those|repeated|multiple} ..2 {no-shows|outages|failures|breakdowns|misses|delays|errors|mistakes|problems|issues|incidents|shortages|shorts|substitutions|cancellations}",
+        "on {at least|over|more than|about|nearly|around} ..1 {#|@nword} ..2 {days|occasions}",
+        "on {#|@nword} {different|separate} {days|occasions|dates}",
+        "on {#|@nword} occasions",
+        "{that's|thats|this is|it's|its|that is|this was|this makes|that makes} the @ordinal",
+        "every {monthly|weekly|quarterly|biweekly} ..2 {review|meeting|call|check-in|qbr|visit}",
+        "{been trying|trying|tried} since"
       ],
       "except": [
         "{happy|glad|nice|good|great} ..2 again",
@@ -3138,7 +3240,8 @@ var who_owns_this_default_policy_default = {
         "{submitted|placed|charged|billed|paid|ordered|sent|entered|booked|processed} ..4 twice",
         "twice by {mistake|accident}",
         "still nothing",
-        "still not {delivered|here|arrived|received|shipped|in}"
+        "still not {delivered|here|arrived|received|shipped|in}",
+        "{backordered|backorder|shown|showing|shows|listed|marked} ..3 since last"
       ],
       "weight": 0.7
     },
@@ -3157,7 +3260,6 @@ var who_owns_this_default_policy_default = {
         "hospitalis*",
         "emergency room",
         "er visit",
-        "urgent care",
         "ambulance",
         "paramedic*",
         "first aid",
@@ -3179,7 +3281,6 @@ var who_owns_this_default_policy_default = {
         "deceased",
         "fatal*",
         "fatality",
-        "killed",
         "{kill|kills|killing|killed} ..2 {someone|somebody|a person|people|him|her|them|an employee|a worker|a child}",
         "poison*",
         "food poisoning",
@@ -3273,7 +3374,16 @@ var who_owns_this_default_policy_default = {
         "{his|her|my|their|a|one} {foot|leg|arm|hand|body} ..2 went through",
         "{bruised|bruises|bruising|sprain|sprained|strained|whiplash}",
         "caught {himself|herself|themselves|myself} ..4 {before|on|just}",
-        "{burned|burnt|scalded|injured|hurt|cut|shocked|electrocuted|struck} {one|two|three|a|several|some} of {our|the|their|my} ..2 {bakers|cooks|chefs|crew|techs|nurses|workers|staff|employees|drivers|operators|cleaners|people|residents|guests|kids|children|patients}"
+        "{burned|burnt|scalded|injured|hurt|cut|shocked|electrocuted|struck} {one|two|three|a|several|some} of {our|the|their|my} ..2 {bakers|cooks|chefs|crew|techs|nurses|workers|staff|employees|drivers|operators|cleaners|people|residents|guests|kids|children|patients}",
+        "{@person|someone|somebody|anyone|man|woman|boy|girl|dog|cat|pet|animal|son|daughter|husband|wife|mother|father|baby|toddler|infant} ..4 {was|were|got|been|being|is|are} ..2 killed",
+        "{nearly|almost|could have|could've|would have|might have|may have} killed",
+        "killed {in|by|when|after} ..3 {a|an|the} ..2 {accident|crash|collision|fire|explosion|fall|blast}",
+        "{had|has|got|suffered|sustained|received|left} {a|an|two|three|several|minor|severe|small|large|painful|serious} ..2 {burn|burns|blister|blisters|laceration|gash|cut|wound|welt|welts}",
+        "{to|at|visit|visited|in|treated at|seen at} ..2 urgent care ..2 {for|with|after|because|center|clinic}",
+        "{got|getting|get} {zapped|shocked|jolted}",
+        "{was|were|been} {zapped|jolted}",
+        "{zapped|jolted} by {the|a|an|our|your|his|her}",
+        "{shocked|electrified} by ..3 {mic|microphone|unit|machine|outlet|cable|wire|wiring|panel|device|charger|handle|door|case|frame|housing|tool|equipment|fixture|light|lamp|switch|socket|plug|cord|metal|chassis|rack}"
       ],
       "except": [
         "{app|application|site|website|system|software|server|page|portal|program|browser|dashboard|tool|report|screen|computer|laptop|database|platform|build|job|script|excel|outlook|service|module|plugin|extension|instance|process|it|keeps|integration|sync|import|upload|export} ..3 crash*",
@@ -3281,8 +3391,8 @@ var who_owns_this_default_policy_default = {
         "crash course",
         "by accident",
         "accidentally",
-        "{hurt|hurts|hurting} ..3 {our|the|my|their|business|sales|margin*|numbers|revenue|budget|reputation|relationship|feelings|chances|ranking|rankings|productivity|morale|cash}",
-        "{deadline|project|job|process|task|server|session|line|phone|battery|app|link|code|feature|deal|lead|leads|account|pixel|pixels|zone|end} ..2 {died|dies|dead|killed|kill*}",
+        "{hurt|hurts|hurting} ..3 {our|collections|cashflow|cash flow|adoption|retention|us|sales|efficiency|the|my|their|business|sales|margin*|numbers|revenue|budget|reputation|relationship|feelings|chances|ranking|rankings|productivity|morale|cash}",
+        "{deadline|projector|display|monitor|speaker|speakers|mic|microphone|camera|tv|scanner|console|amp|amplifier|folder|file|inbox|reorder|auto-reorder|order|orders|history|data|export|report|email|inbox|laptop|computer|screen|printer|internet|wifi|connection|tracking|cart|page|site|card|subscription|modem|router|tablet|ipad|charger|project|job|process|task|server|session|line|phone|battery|app|link|code|feature|deal|lead|leads|account|pixel|pixels|zone|end} ..2 {died|dies|dead|killed|kill*}",
         "{killed|kill|kills|killing} ..3 {job|jobs|process|processes|task|tasks|server|session|feature|deal|project|report|query|app|it|them|performance|productivity|momentum|the mood|our margin*|margin*}",
         "chok* ..2 {point|points|on the price|the network|bandwidth}",
         "death {march|spiral|by}",
@@ -3317,7 +3427,9 @@ var who_owns_this_default_policy_default = {
         "{broken|broke|cracked|snapped|bent|wobbly} {chair|table|desk|stool|bed|sofa|couch|cabinet|stand|tripod|bench|frame|ladder|doll|toy|lamp} {leg|legs|arm|arms|back|foot|feet|head}",
         "{nearly|almost|just about|i|i'd|i'll} {died|die} ..3 {when|at|laughing|of|seeing|reading}",
         "{nearly|almost} died when",
-        "blood {pressure|glucose|test|tests|draw|draws|type|cuff|cuffs|sample|samples|bank|sugar|work|drive|donation}"
+        "blood {pressure|glucose|test|tests|draw|draws|type|cuff|cuffs|sample|samples|bank|sugar|work|drive|donation}",
+        "pick your poison",
+        "{get|got|gets|getting|be|been|being|were|are} sent home ..6 {shift|schedule|orientation|paperwork|checklist|badge|no work|not needed|early}"
       ],
       "weight": 1.2
     },
@@ -3395,7 +3507,7 @@ var who_owns_this_default_policy_default = {
         "fire off",
         "fired off",
         "fire away",
-        "fire {drill|drills|sale|wall|walls|fighting|fighter|fighters}",
+        "fire {drill|drills|sale|wall|walls|fighting|fighter|fighters|extinguisher|extinguishers|suppression|sprinkler|sprinklers|hydrant|hydrants|rated|rating|blanket|blankets|pit|pits|ring|truck|trucks|station|department|inspection|inspector|marshal}",
         "under fire",
         "{hot|hiring|firing} ..2 fire",
         "spark* {interest|joy|conversation|discussion|debate|idea|ideas|curiosity|creativity}",
@@ -3410,7 +3522,7 @@ var who_owns_this_default_policy_default = {
         "explod* ..2 {growth|demand|popularity|usage|volume}",
         "{growth|demand|popularity|usage|volume} explod*",
         "{cpu|server|servers|memory|vm|database|query|gpu} ..2 overheat*",
-        "{headcount|demand|growth|business|sales|volume|volumes|orders|tickets|numbers|usage|popularity|team|interest|traffic|costs|prices|requests|calls|inbox|emails|queue|backlog|bookings|enrolments|enrollments|signups|sign-ups|membership|audience|following|followers} ..3 {exploded|explode|explodes|exploding|blew up|blown up|burst}",
+        "{headcount|email|mailbox|excel|spreadsheet|file|sheet|computer|laptop|app|dashboard|notifications|messages|texts|dms|demand|growth|business|sales|volume|volumes|orders|tickets|numbers|usage|popularity|team|interest|traffic|costs|prices|requests|calls|inbox|emails|queue|backlog|bookings|enrolments|enrollments|signups|sign-ups|membership|audience|following|followers} ..3 {exploded|explode|explodes|exploding|blew up|blown up|burst}",
         "explosion {of|in} ..2 {tickets|requests|demand|growth|calls|emails|interest|orders|data|volume|users|content}",
         "{explosive|exploding} growth",
         "{flame|fire} {resistant|retardant|resistance|rated|proof|proofing|retardant}",
@@ -3433,7 +3545,6 @@ var who_owns_this_default_policy_default = {
         "gas leak*",
         "leaking gas",
         "smell* ..2 gas",
-        "natural gas",
         "propane leak*",
         "ammonia leak*",
         "chlorine {leak|leaks|leaking|gas|exposure|release|fumes|cloud}",
@@ -3467,7 +3578,15 @@ var who_owns_this_default_policy_default = {
         "safety {issue|issues|hazard|hazards|risk|risks|concern|concerns|problem|problems|defect|defects|incident|incidents|violation|violations|critical|recall|event|notice|alert|bulletin}",
         "serious safety",
         "safety-critical",
-        "{smelled|smell|smelling|smells|odor|odour|whiff} ..2 {ammonia|chlorine|gas|propane|fumes|chemical|chemicals|solvent|sulfur|sulphur|rotten eggs}"
+        "{smelled|smell|smelling|smells|odor|odour|whiff} ..2 {ammonia|chlorine|gas|propane|fumes|chemical|chemicals|solvent|sulfur|sulphur|rotten eggs}",
+        "{compromise*|weaken*|corrod*|undermin*} ..3 {structural|integrity|tendons|tendon|load-bearing|the structure|the slab|the beam|the beams|the deck|the frame}",
+        "{911|e911|emergency} ..4 {call|calls} ..8 {wrong|another|different} {county|address|place|location|dispatch|center|centre|psap|building}",
+        "{responders|ambulance|ambulances|fire department|police|paramedics|ems} ..4 {wrong|the wrong} ..1 {place|address|location|building|county}",
+        "{nearly|almost} ..3 {rolled|tipped|flipped|overturned|crashed|hit|struck|ran over|went off|put it on its side|lost control}",
+        "{hard|sharp|sudden} {turn|swerve|jerk} ..3 {toward|towards|into} ..2 {ditch|road|traffic|edge|oncoming|wall|people|crowd}",
+        "{grab|grabbed|grabbing|yank|yanked} ..2 the wheel",
+        "natural gas ..3 {leak*|smell*|odor|odour|escaping|build-up|buildup|exposure|explosion|ignit*}",
+        "{smell|leak|leaking|escaping|odor|odour} ..3 natural gas"
       ],
       "except": [
         "{dangerously|dangerous} ..2 {close|near|low|thin|tight|behind|short|long|slow|high}",
@@ -3506,7 +3625,6 @@ var who_owns_this_default_policy_default = {
         "e. coli",
         "ecoli",
         "pathogen*",
-        "spoil*",
         "rotten",
         "rancid",
         "undeclared ..2 {allergen*|ingredient*|peanut*|nut|nuts|milk|soy|wheat|gluten|egg|eggs|shellfish|sesame}",
@@ -3552,7 +3670,9 @@ var who_owns_this_default_policy_default = {
         "{sterile|sterility} ..4 {compromised|breached|not intact|broken|open}",
         "sterile {pouch|pouches|seal|seals|packaging|barrier|package|packages} ..4 {not intact|broken|open|compromised|breached|torn|punctured}",
         "{lead|arsenic|mercury|bacteria|coliform|nitrate|nitrates|benzene|pfas|legionella|copper} {above|over|exceeding|exceeds|exceeded} ..2 {the|an|safe|legal|federal|state} ..2 {action level|limit|limits|threshold|standard|level|levels}",
-        "{can|cans|lid|lids|tins|tin|jar|jars|pouch|pouches|container|containers|package|packages} ..4 {bulging|swollen|bloated|domed|puffed|puffy}"
+        "{can|cans|lid|lids|tins|tin|jar|jars|pouch|pouches|container|containers|package|packages} ..4 {bulging|swollen|bloated|domed|puffed|puffy}",
+        "{spoiled|spoilt|spoiling|spoilage}",
+        "{labeled|labelled|marked|printed} ..6 {held|contained|had|was|were|actually} ..6 instead"
       ],
       "except": [
         "{memory|data|information|info|price|pricing|privacy|credential|credentials|password|passwords|document|documents|story|news|email|emails|details|plans|roadmap} ..2 {leak|leaks|leaked|leaking}",
@@ -3574,7 +3694,10 @@ var who_owns_this_default_policy_default = {
         "{calibration|calibrations} recall*",
         "recall {reminders|reminder|due|due-date|due-dates|schedule|schedules|interval|intervals|list|lists|dates}",
         "tamper {seal|seals|evident|proof|label|labels|tape}",
-        "{investigation|investigation report|deviation report|report} for the {out-of-spec|out of spec|oos}"
+        "{investigation|investigation report|deviation report|report} for the {out-of-spec|out of spec|oos}",
+        "{get|receive|sign up for|subscribe to|set up|setup|set it up|text|email|notify|send} ..6 recall ..3 {notices|alerts|notifications|emails|texts|messages|notice}",
+        "recall ..3 {notices|alerts|notifications|notice} by {text|email|sms|phone|mail}",
+        "tamper {alert|alerts|alarm|alarms|detection|flag|flags|switch|seal|seals|evident|proof|resistant|event|events}"
       ],
       "weight": 0.9
     },
@@ -3585,7 +3708,7 @@ var who_owns_this_default_policy_default = {
         "known @defect",
         "known {overheating|safety|electrical}",
         "{ship|shipped|shipping|ships|sell|selling|sold|release|released|releasing|deliver|delivered|delivering|install|installed|installing|put|putting|send|sent|sending|use|using|left|leave|kept|keep|keeping|continue* to} ..4 {anyway|regardless|anyhow|despite|knowing|even though|although|while knowing}",
-        "{told|instructed|ordered|pressured|pressure|pressuring|asked|forced|directed|made} ..6 {ship|shipping|release|releasing|sell|selling|deliver|delivering|install|installing|pass|sign off|approve|skip|ignore|override|bypass|keep selling|keep shipping|keep using|continue selling|continue shipping}",
+        "{told|instructed|ordered|pressured|pressure|pressuring|asked|forced|directed|made} ..4 {to|into} ..1 {ship|shipping|release|releasing|sell|selling|deliver|delivering|install|installing|pass|sign off|approve|skip|ignore|override|bypass|keep selling|keep shipping|keep using|continue selling|continue shipping}",
         "{still|continue|continues|continuing|kept} ..3 {being shipped|shipping|being sold|selling|being installed|installing|being released|shipped|sold|released|in service}",
         "{failed|failing|fails|fail} ..2 {qa|qc|quality|inspection|inspections|testing|test|tests|validation|sterilization|safety|burn-in|audit|check|checks}",
         "{qa|qc|quality|inspection|inspector|inspectors|testing|lab} ..4 {flagged|rejected|failed|found|caught|identified}",
@@ -3629,7 +3752,7 @@ var who_owns_this_default_policy_default = {
         "doors opened between floors",
         "{overheating|overheat|overheats|overheated} ..3 {defect|units|unit|motor|battery|charger|power supply|supplies|supply|product|device|devices}",
         "{came|come|comes|coming} off in {my|his|her|their|our} {hand|hands}",
-        "{guard|guards|handle|blade|cover|knob|lever|grip|rail|shield|lid|cap|panel} ..4 {came off|comes off|fell off|falls off|broke off|detached|snapped off|flew off}",
+        "{guard|guards|handle|blade|cover|lever|grip|rail|shield|lid|cap|panel} ..4 {came off|comes off|fell off|falls off|broke off|detached|snapped off|flew off}",
         "{radiation|x-ray|xray|x-rays|uv|laser} ..3 {leak|leaks|leaking|leakage|exposure|exposed|overexposure|overexpos*|burn|burns}",
         "wrong {patient|side|site|limb|eye|organ|tooth|teeth} ..6 {procedure|surgery|scan|image|images|treatment|extraction|dose|operated|treated}",
         "{dosing|dose|doses|dosage|bolus|infusion|pump|pumps|ventilator|monitor|defibrillator|pacemaker|insulin|implant|catheter|glucose|meter|meters|oxygen|heparin|medication|medications|drug|drugs} ..6 {error|errors|wrong|incorrect|inaccurate|failed|malfunction*|overdose|underdose|stopped|shut|faster than|slower than|too fast|too much|double|twice|mislabeled|mislabelled|label it|labels it|labeled as|labelled as|wrong units}",
@@ -3652,7 +3775,9 @@ var who_owns_this_default_policy_default = {
         "released under deviation",
         "{oos|out of spec|out-of-spec|out of specification|failed spec|failing spec|failed testing|failed its test} ..6 released",
         "why was ..3 released",
-        "{goes|go|went|sent|shipped|rented} out like that"
+        "{goes|go|went|sent|shipped|rented} out like that",
+        "{ship|shipping|shipped|ships|send|sending|sent|sends|release|releasing|released|deliver|delivering|delivered|going|went} ..6 {that|which|despite|even though|though|after they} ..2 {failed|failing|didn't pass|did not pass|flunked|never passed}",
+        "{sending|sent|shipping|shipped|going|went|releasing|released} out ..6 {failed|rejected|reject|non-conforming|nonconforming|quarantined}"
       ],
       "except": [
         "{software|code|release|build|ui|page|report|dashboard|app|display|typo|cosmetic|field|screen|feature|integration|api|sync|invoice|format|formatting|data} ..3 {defect|defects|bug|bugs}",
@@ -3684,6 +3809,34 @@ var who_owns_this_default_policy_default = {
         "{pass|passing} {on|along} ..2 {that|this|a message|the message|word}"
       ],
       "weight": 0.8
+    },
+    {
+      "id": "held_back",
+      "label": "product held back for failing a check",
+      "patterns": [
+        "{hold|mrb|quarantine|reject|rejected|nonconforming|non-conforming|red-tag|red tag|qc hold|quality hold|bonded} {cage|area|rack|shelf|bin|room|tag|tags|status|location|stock}",
+        "{tagged|tag|tags|marked|flagged} ..2 {red|reject|rejected|hold|nonconforming|non-conforming|scrap|failed}",
+        "quarantined",
+        "failed {leak-down|leak|pressure|hydro|hydrostatic|burst|x-ray|ndt|fpi|mpi|dimensional|torque|fatigue}",
+        "failed {leak-down|leak|pressure|hydro|hydrostatic|burst|x-ray|ndt|fpi|mpi|dimensional|torque|fatigue}",
+        "{waiting|awaiting|pending} on ..2 {engineering|mrb|disposition|quality|qa|qc|review}"
+      ],
+      "weight": 0.6,
+      "negatable": true
+    },
+    {
+      "id": "released_anyway",
+      "label": "the held product went out anyway",
+      "patterns": [
+        "{pulled|taken|removed} ..3 {and|then} ..2 {packed|shipped|loaded|sent|boxed}",
+        "{packed|shipped|loaded|sent|send|went|go|ship} ..5 with the rest of the {order|shipment|load|batch|parts}",
+        "{were|was} gone",
+        "went out on ..3 {truck|shipment|order|load|pallet}",
+        "{sort|fix|clean up|deal with|do} the paperwork ..2 later",
+        "truck was already booked"
+      ],
+      "weight": 0.6,
+      "negatable": true
     },
     {
       "id": "vehicle_defect",
@@ -3823,7 +3976,7 @@ var who_owns_this_default_policy_default = {
       "id": "safety_reason",
       "label": "the case is filed as a safety report",
       "patterns": [
-        "{safety complaint|safety incident|safety issue|safety concern|safety defect|product safety|adverse event|adverse events|adverse reaction|injury|injuries|illness|illness report|foreign material|foreign object|foreign body|contamination|hazard|recall|vehicle defect|product defect|equipment failure|incident report|near miss|near-miss|fire|burn|burns|choking}",
+        "{safety complaint|safety incident|safety issue|safety concern|safety defect|product safety|adverse event|adverse events|adverse reaction|injury|injuries|illness|illness report|foreign material|foreign object|foreign body|contamination|hazard|recall|vehicle defect|product defect|incident report|near miss|near-miss|fire|burn|burns|choking}",
         "safety",
         "{device malfunction|malfunction|adverse incident|foodborne|food safety}"
       ],
@@ -3873,7 +4026,13 @@ var who_owns_this_default_policy_default = {
         "{paying|paid|billed|charged} for ..3 {patrols|visits|hours|work|services|inspections|cleaning|checks|rounds} ..6 {didn't|did not|never|not} ..2 {happen|happened|done|performed|occur|occurred}",
         "{drone|camera|cameras|cctv|footage|gps|logs|log} ..3 {shows|show|showed} {nobody|no one|noone}",
         "{audit log|logs|log|timesheets|login records|access logs|swipe records} ..4 {shows|show|showed} ..6 {logged in|on site|present|worked|signed in} for ..3 {a total of|only|just}",
-        "{visitor log|visitor book|visitors log|out-of-office|out of office|leave records|leave calendar|holiday calendar} ..6 {show|shows|showed|says} ..6 {on holiday|on leave|away|abroad|off|not there}"
+        "{visitor log|visitor book|visitors log|out-of-office|out of office|leave records|leave calendar|holiday calendar} ..6 {show|shows|showed|says} ..6 {on holiday|on leave|away|abroad|off|not there}",
+        "{badge|badging|access|security|gate|dock|visitor|sign-in|door} ..2 {system|log|logs|records|data|reader|sheet} ..6 {has|had|shows|showed|show|puts|put|places|placed|records|recorded} ..8 {for|only|just} ..2 {#|@nword} {minutes|mins|min}",
+        "{badge|badging|access|security|gate|dock|visitor|sign-in|door} ..2 {log|logs|records|sheet|system} ..3 {shows|showed|show|says} ..10 {out by|left by|gone by|off site by|signed out|badged out|left at|out at}",
+        "{says|said} ..3 {he's|he has|she's|she has|they've|they have|he had|she had} never {seen|touched|worked on|inspected|been to|been at|visited}",
+        "{hasn't|has not|haven't|have not} worked {at|for} ..3 {your|the} ..2 {store|shop|company|branch|site|office|depot|location} since",
+        "never been in your {shop|store|yard|facility|depot|workshop|service bay|bay}",
+        "{access|badge|gate|door|entry|visitor|sign-in|security} ..3 {log|logs|system|records|record|sheet} {has|had|shows|showed} no ..2 {entries|entry|record|records|visits|sign-ins}"
       ],
       "weight": 0.6,
       "negatable": false
@@ -3887,7 +4046,10 @@ var who_owns_this_default_policy_default = {
         "{reports|report|logs|log|records|sheets|timesheets|entries|invoice|invoices|tickets} ..4 {show|shows|showed|say|says|list|lists|claim|claims|record|records|bill|bills} ..6 {checks|visits|patrols|hours|inspections|rounds|service|work|cleaning|maintenance|labor|labour}",
         "{bills|billed|billing|invoiced|charged|charges} ..3 # hours",
         "{bills|billed|billing|invoiced|charged|charges|invoice} ..3 # ..2 {hours|days|visits|shifts}",
-        "{timesheets|timesheet|time sheets} ..3 {show|shows|showed|list|lists} ..3 # ..2 {billable|billed|days|hours|visits}"
+        "{timesheets|timesheet|time sheets} ..3 {show|shows|showed|list|lists} ..3 # ..2 {billable|billed|days|hours|visits}",
+        "{history|records|record|log|logs|report|warranty} ..4 {lists|listed|shows|showed} ..6 {repairs|visits|claims|work|hours|services|inspections|replacements}",
+        "{invoice|invoices|bill|statement} ..10 {#} ..1 {hrs|hours|hr}",
+        "{bills|billed|billing|bill|charges|charged} the standard"
       ],
       "weight": 0.3,
       "negatable": false
@@ -3956,7 +4118,10 @@ var who_owns_this_default_policy_default = {
         "{get|receive|earn|given} ..4 personally for {every|each}",
         "personally for every",
         "{all-expenses|all expenses|expenses-paid|expenses paid|all-expenses-paid|all expenses paid} ..2 {trip|holiday|vacation|weekend|stay|getaway|cruise}",
-        "if {she|he|they} {recommended|recommends|recommend|pushed|pushes|approved|approves|signed|signs|backed|backs} ..4 {extending|renewing|our|your|us|the contract|the bid|the deal}"
+        "if {she|he|they} {recommended|recommends|recommend|pushed|pushes|approved|approves|signed|signs|backed|backs} ..4 {extending|renewing|our|your|us|the contract|the bid|the deal}",
+        "{if|as long as|provided|once} ..4 {she|he|they|you|we} ..3 {moved|move|moves|switched|switch|shifted|shift|sent|send|steered|steer|gave|give|awarded|award} ..6 {purchasing|business|orders|order|volume|spend|account|contract|buying} ..10 {tickets|trip|resort|weekend|vacation|gift|gifts|cash|bonus|dinner|cut|getaway}",
+        "tickets ..6 {resort|spa|cruise|golf|getaway}",
+        "on the company's dime"
       ],
       "except": [
         "{no|zero|not|never} ..3 {brib*|kickback*}",
@@ -4137,7 +4302,7 @@ var who_owns_this_default_policy_default = {
         "keep ..3 {outages|incidents|failures|downtime|complaints|errors|defects|findings} off ..3 {numbers|report|reports|figures|books|record|records|filing|metrics|dashboard}",
         "{original|old} {parts|part|filters|filter|components|component|unit|units|batteries|battery} ..6 {still|were still|are still} {inside|there|in place|fitted|installed|in it}",
         "{stamped|signed|marked|ticked|certified} ..6 {but|yet|though|although} ..4 never {opened|done|performed|inspected|checked|tested|carried out|touched|looked at}",
-        "{has been|have been|was|were} told ..3 {it's|it is|it was|they're|they are|they were} {done|complete|completed|fixed|inspected|tested}",
+        "{has been|have been|was|were} told ..3 {it's|it is|it was|they're|they are|they were} {done|complete|completed|inspected|tested}",
         "{signed|stamped|certified|released|issued} ..8 without ..3 {inspection|inspections|test|tests|check|checks|work|the work} being {done|carried out|performed|completed|made}",
         "{bills|billed|billing|invoiced|charged|charges|invoice} ..3 # {days|engineer-days|man-days|shifts|visits}",
         "{attempts|visits|deliveries|inspections|checks|tests|services|repairs|sessions|meetings|calls|patrols} that never {happened|occurred|took place}",
@@ -4175,7 +4340,35 @@ var who_owns_this_default_policy_default = {
         "just enough to {trigger|hit|reach|push|qualify}",
         "{list|report|record|classify|code|count} ..4 as ..3 so ..6 {look|looks|appear|appears|seem} {lower|higher|better|smaller|bigger|compliant}",
         "would look {lower|better|smaller|higher|compliant}",
-        "{rarely|never|hardly ever} {audits|checks|inspects|verifies}"
+        "{rarely|never|hardly ever} {audits|checks|inspects|verifies}",
+        "{reprint*|retag*|re-tag*|relabel*|re-label*|change*|swap*|alter*|edit*|rewrit*|adjust*|fill*} ..5 {tags|tag|labels|label|certs|certificates|records|logs|readings|results|paperwork|dates|numbers} ..3 to match",
+        "{says|said|claims|confirmed|told us|told the|states} ..5 {never|did not|didn't} ..3 {signed|sign|sealed|stamped|approved} ..2 {them|it|these|those|this|that|the}",
+        "serial ..4 {matches|match|matched} ..4 {a|an|the|our|one} ..2 {refurb|refurbished|used|old|rebuilt|reconditioned|different|pulled}",
+        "{not|never|don't|dont|do not} {mention|tell|say|disclose|bring up|report} ..6 {to anyone|to anybody|anyone|anybody|auditors|the auditors|to the customer|the customer|to the client|the client|to our|to your|to the inspector|the inspector}",
+        "{everybody|everyone|they all|the whole team|all the reps|all the techs} {does it|did it|do it|does that|do that} ..3 {here|this way|anyway|all the time}",
+        "{my|our|his|her} signature ..6 {never|didn't|did not} {signed|sign|saw|seen}",
+        "{forged|copied|pasted|reused|re-used|lifted} ..3 {my|our|his|her|their} signature*",
+        "{signature|signatures} {was|were|had been|has been} ..2 {used|copied|reused|pasted|applied|added|forged}",
+        "{that's|thats|it's|its} what we {tell|say to|promise} {everyone|everybody|all|customers|clients|people}",
+        "nobody reads",
+        "{told|asked|instructed|pressured|pushed|wanted|made|had} {me|us|them|him|her|the team|staff} ..2 {sign|certify|record|mark|log|enter|write up|report} ..6 {as|that} ..3 {no|zero|clean|complete|completed|passed|ok|okay|fine|done|good}",
+        "so ..2 revenue {lands|land|hits|hit|counts|count|books|shows|falls} ..3 {in|this|that|the}",
+        "{create|created|creating|raise|raised|raising|issue|issued|issuing|cut|cutting} ..2 invoices ..6 {aren't|isn't|haven't|hasn't|not|weren't|never} ..3 {scheduled|shipped|delivered|ship|received}",
+        "{sign|signed|signing|mark|marked|marking|close|closed|closing} ..8 {complete|completed|done|finished|accepted|acceptance} ..6 {even though|although|though|before|when} ..6 {wasn't|weren't|didn't|not|hadn't|never}",
+        "{buy|buys|bought|purchase|purchased|get|gets|got} ..2 {the|our|your|my|his|her|their} data from {the|your|you|their|our}",
+        "none of {that|it|this|those|them} {was|were} ever {done|performed|completed|carried out|installed|replaced|repaired}",
+        "{somebody|someone} is {billing|charging|claiming|invoicing}",
+        "{invoiced|billed|charged} {weights|weight|quantities|quantity|hours|counts|volumes|yards|tons|tonnage} {run|running|are|were|came in|come in} ..4 over",
+        "{change|changed|changing|alter|altered|edit|edited|adjust|adjusted|move|moved|moving} the dates on",
+        "so {they|it|the report|the reports|the records} {show|shows|read|reads|say|says} ..6 instead",
+        "{sign|signing|certify|certifying|submit|submitting|initial} ..3 {something|anything|a document|paperwork|a form|a report|documents} {that|which} {isn't|is not|wasn't|was not|aren't|are not} {true|accurate|correct|right}",
+        "{need|needs|needed|want|wants|wanted|get|got|keep} {it|this|them|the revenue|the invoice|the deal|the sale} in {the|this} quarter",
+        "{so|to} ..3 {count|counts|land|lands|hit|hits|book|books} ..2 this quarter",
+        "{adding|added|add|adds|padding|padded|pad|pads} ..2 hours ..4 {to|on} ..3 {work orders|timesheets|invoices|tickets|jobs|orders|our|the}",
+        "{hours|invoice|invoices|bills|timesheets|time|labor|labour} ..6 {being padded|padded|padding}",
+        "{edited|altered|doctored|modified|tampered} {spreadsheet|report|results|numbers|data|file|version|readings|figures|values|lab results}",
+        "{results|readings|numbers|data|figures|values} {changed|altered|edited|modified|adjusted} before {submission|submitting|sending|filing|reporting|the audit}",
+        "{sign|approve|accept} whatever we {send|give|put}"
       ],
       "except": [
         "backdate* ..3 {the|my|our} ..2 {start date|effective date|address change|cancellation|refund|credit}",
@@ -4187,7 +4380,8 @@ var who_owns_this_default_policy_default = {
         "counterfeit {detection|check|checks|checking|screening|flag|flags|alert|alerts|risk|prevention}",
         "{detect|detecting|flag|flagging|spot|spotting|catch|catching|prevent|preventing} ..3 counterfeit*",
         "{figure out|work out|see|decide|plan|understand} ..6 to hit {the|our|a} ..2 {target|targets|goal|goals|number|numbers}",
-        "what it will take to hit"
+        "what it will take to hit",
+        "{somebody|someone|a thief|thieves|a stranger} {stole|took|swiped|nicked|grabbed}"
       ],
       "weight": 1.5
     },
@@ -4308,7 +4502,17 @@ var who_owns_this_default_policy_default = {
         "{reports|report|statements|status|updates|figures} {were|was} ..2 not true",
         "so the ..3 {invoices|invoice|payment|payments|bonus} could {go out|be raised|be paid|be released}",
         "{bill|billing|charge|charging|claim|claiming|invoice|invoicing} ..6 while {fitting|supplying|using|installing|giving|providing|shipping|delivering}",
-        "most {clinics|customers|companies|people|practices|shops|firms|dealers} do it"
+        "most {clinics|customers|companies|people|practices|shops|firms|dealers} do it",
+        "{he|she|they|rep|reps|your rep|the rep|salesperson|your team|your people|your company|sales|management} ..2 {knew|had known|was aware|were aware|knows} ..5 {excluded|weren't|wasn't|were not|was not|not|isn't|false|wrong|failed|defective|expired|offshore|untrue}",
+        "{relied|rely|relying|depended} on ..3 {that|your|the|this|their|those} ..2 {representation|representations|statement|statements|assurance|assurances|promise|promises|claim|claims}",
+        "{whether|if} {i|she|he|they} {want|wants|wanted} to keep {my|her|his|their} ..3 {job|spot|shift|position|hours|role}",
+        "{threatened|threatening|threaten} ..3 {my|our|his|her|their} {job|jobs|shift|hours|position|spot|role}",
+        "{keep|leave} my name out",
+        "{sales|management|the rep|your rep|they} {knows|knew} ..2 {it's|it was|it is|they're|about it|about this|there}",
+        "{told|asked|instructed|wanted|pressured} {me|us|them|him|her} to {tell|say|assure|confirm} ..4 {the customer|customer|buyer|client|them|her|him|the client|the buyer|the inspector|the auditor} ..8 {compliant|domestic|certified|new|genuine|fine|tested|passed|approved|in spec|shipped|inspected|original|oem}",
+        "{told|assured|promised|pledged|pledge|guaranteed} ..6 {no|never|not} ..4 {data|student data|information|pii|records|details} ..6 {third parties|third-party|advertis*|sold|shared|leaves}",
+        "{sends|sent|sending|shares|shared|sharing|sells|sold|selling} ..8 {to|with} ..3 {ad-tech|adtech|advertising|advertiser|advertisers|data broker|data brokers|marketers}",
+        "{invoiced|sold|billed|charged|quoted|paid} ..4 new ..10 {overhauled|refurbished|used|rebuilt|reconditioned|remanufactured|refurb|prior-shop|second-hand}"
       ],
       "except": [
         "fraud {detection|alert|alerts|prevention|protection|monitoring|rule|rules|score|scores|scoring|check|checks|screening|feature|features|module|team|department|dept|analytics|model|models|tool|tools|filter|filters|flag|flags|settings|review|queue|report|reports|case|cases|investigation|team|training|awareness|risk}",
@@ -4335,7 +4539,12 @@ var who_owns_this_default_policy_default = {
         "fraud* {alerting|alarm|alarms|safeguard|safeguards|warning|warnings|notification|notifications|limits|controls}",
         "{card|account|identity|details|number|credentials} ..4 fraudulently",
         "fraud {indicators|indicator|patterns|signals|red flags|risk|scenarios|typologies|rules}",
-        "{hide|hiding|hidden} ..3 {old|the old|options|fields|columns|pages|tabs|buttons|menu|items|products|rows|sections|button|field|column|ones|the old ones}"
+        "{hide|hiding|hidden} ..3 {old|the old|options|fields|columns|pages|tabs|buttons|menu|items|products|rows|sections|button|field|column|ones|the old ones}",
+        "cheat code*",
+        "{feel|felt|feeling|kinda|kind of|bit|little} ..2 cheated",
+        "{which|what} ..2 {one|number|numbers|figure|report|total|count|screen|page} ..2 {is|are} lying",
+        "flagged ..4 as fraud*",
+        "fraud {hold|holds|block|blocks|lock|text|texts|message}"
       ],
       "weight": 1.4
     },
@@ -4365,7 +4574,10 @@ var who_owns_this_default_policy_default = {
         "{leaving|left|dumped|dumping|abandoned|abandoning|dumps} ..5 {batteries|drums|tyres|tires|chemicals|barrels|paint cans|waste oil|asbestos} ..3 in the {brush|woods|bushes|field|ditch|creek|scrub|hedge|undergrowth}",
         "{tip|tipped|tipping|tips|dump|dumped|dumping|dumps|throw|threw|throwing|thrown} ..5 into the ..2 {ditch|creek|river|stream|hedge|hedgerow|woods|canal|pond|lake|brook|verge|gully|ravine}",
         "{pump|pumped|pumping|pour|poured|pouring|dump|dumped|dumping|drain|drained|draining|tip|tipped|tipping|hose|hosed|hosing|flush|flushed|flushing|empty|emptied|emptying} ..8 into the {storm drain|storm drains|drain|river|creek|stream|sewer|harbour|harbor|lake|ditch|gutter|canal|bay|sea}",
-        "{spent|used|waste|dirty} ..2 {solution|solutions|cleaning solution|acid|caustic|wash water|washwater|rinse water|chemicals|solvent}"
+        "{spent|used|waste|dirty} ..2 {solution|solutions|cleaning solution|acid|caustic|wash water|washwater|rinse water|chemicals|solvent}",
+        "{wash|washed|washing|washes|washout|washouts|washing out|washed out} ..8 {into|in} ..4 {ditch|creek|river|stream|drain|drains|sewer|waterway|pond|lake|gutter|brook|culvert}",
+        "{dump|dumping|dumped|drain|draining|drained|wash|washing|washed|pour|pouring|poured|tip|tipping} ..3 wherever",
+        "{throw|threw|toss|tossed|dump|dumped|put|putting|chuck|chucked} ..6 {@waste} ..8 {dumpster|trash|garbage|bin|roll-off|skip|landfill|dumpsters}"
       ],
       "except": [
         "dump* ..3 {log|logs|data|database|file|files|table|tables|report|reports|memory|core|heap|cache|csv|list|lists|emails|inbox|spreadsheet|export|backup|thread}",
@@ -4486,7 +4698,16 @@ var who_owns_this_default_policy_default = {
         "{sits|sit|sat|sitting} unacknowledged",
         "unacknowledged for",
         "without a first response",
-        "{try|tried|trying} ..3 {several|many|multiple|#|@nword} times and give up"
+        "{try|tried|trying} ..3 {several|many|multiple|#|@nword} times and give up",
+        "{nobody|no one|noone} ..3 {called|calls|call|got|gets|responded|responds|replied|replies|answered|answers|picked up|picks up|returned} ..2 {back|me|us|up|my|our}",
+        "hung up ..4 after ..3 {#|@nword} ..2 {minutes|mins|min|hours|hrs}",
+        "gave up ..3 {calling|waiting|on hold|holding|trying to reach}",
+        "{#|@nword} ..2 {hrs|hr|mins|min} ..3 for {a|the} {callback|call back|response|reply|tech|call|answer}",
+        "all ..2 {agents|representatives|reps|lines|operators} {are|were} busy",
+        "{can't|cannot|couldn't|could not|unable to|never} get through",
+        "{trying|tried|been trying} ..4 {get through|reach|get hold of|get a hold of|get someone}",
+        "{just|only} {rings|rang|ringing}",
+        "tried calling ..6 {#|@nword} times"
       ],
       "except": [
         "{wait|waiting} ..2 {and see|to hear your thoughts|for your approval}",
@@ -4503,7 +4724,11 @@ var who_owns_this_default_policy_default = {
         "{unassigned|untouched} ..2 {leads|lead|licenses|licences|seats|territor*|budget|funds|credit|credits|users|devices}",
         "{ignore|ignoring|ignored} ..3 {this|the|that|previous|last|my last|earlier} ..2 {email|message|invoice|ticket|request|notice}",
         "{lines|queues|traffic|trucks|cars|customers|fans|guests|attendees} ..2 backed up",
-        "no ..2 {food-contact|food contact|skin contact|patient contact|contact with|direct contact}"
+        "no ..2 {food-contact|food contact|skin contact|patient contact|contact with|direct contact}",
+        "left {me|us} ..3 {voicemail|voicemails|voice mail|message|messages}",
+        "{asked|emailed|called|chased|contacted|reached out to|pinged} {their|the client's|the customer's} ..8 {no response|no reply|no answer}",
+        "{overflow|forward|forwarding|roll|rollover|ring|route|routing} ..6 after {#|@nword} rings",
+        "after {#|@nword} rings ..4 {then|voicemail|overflow|forward|roll}"
       ],
       "weight": 1
     }
@@ -4593,6 +4818,22 @@ var who_owns_this_default_policy_default = {
           {
             "not": "feature_request_type"
           }
+        ]
+      },
+      "then": {
+        "owner": "sales_leadership",
+        "alarm": "product_safety",
+        "severity": "sev2"
+      },
+      "weight": 0.8
+    },
+    {
+      "id": "product_safety.released_anyway",
+      "label": "product held back for failing a check went out anyway",
+      "when": {
+        "all": [
+          "held_back",
+          "released_anyway"
         ]
       },
       "then": {
