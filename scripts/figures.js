@@ -45,6 +45,8 @@ if (!extra) {
     ['heldout-routine-m.jsonl', 'M routine'],
     ['heldout-routine-q.jsonl', 'Q routine'],
     ['heldout-routine-z.jsonl', 'Z routine'],
+    ['heldout-routine-ae.jsonl', 'AE routine'],
+    ['heldout-safety-af.jsonl', 'AF safety'],
     ['heldout-safety-h.jsonl', 'H safety'],
     ['heldout-safety-k.jsonl', 'K safety'],
     ['heldout-safety-o.jsonl', 'O safety'],

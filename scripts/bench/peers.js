@@ -12,7 +12,7 @@ function parts(pattern) {
 export function phraseList(policy) {
   const phrases = new Set();
   const add = (w) => {
-    if (w === '*' || w === '#') return;
+    if (w === '*' || w === '#' || w === '^') return;
     if (w.startsWith('@')) for (const x of policy.lexicon[w.slice(1)]) add(x);
     else phrases.add(w.replace(/\*$/, '').toLowerCase());
   };

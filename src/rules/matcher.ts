@@ -13,6 +13,8 @@ interface Word {
   prefixes: string[];
   any: boolean;
   number: boolean;
+  /** `^`: a capitalised word inside a sentence (Tokens.names). */
+  name: boolean;
 }
 
 interface Step {
@@ -57,20 +59,21 @@ const MAX_SPAN = MAX_STEPS * MAX_ALTERNATIVE_WORDS + (MAX_STEPS - 1) * MAX_GAP;
 
 const norm = (w: string) => w.toLowerCase().replaceAll('’', "'");
 
-function wordMatches(m: Word, w: string): boolean {
-  if (m.any || m.words.has(w)) return true;
+function wordMatches(m: Word, w: string, name: boolean): boolean {
+  if (m.any || m.words.has(w) || (m.name && name)) return true;
   if (m.number && DIGITS.test(w)) return true;
   for (const p of m.prefixes) if (w.startsWith(p)) return true;
   return false;
 }
 
 function mergeWords(list: Word[]): Word {
-  const m: Word = { words: new Set(), prefixes: [], any: false, number: false };
+  const m: Word = { words: new Set(), prefixes: [], any: false, number: false, name: false };
   for (const w of list) {
     for (const x of w.words) m.words.add(x);
     m.prefixes.push(...w.prefixes);
     m.any ||= w.any;
     m.number ||= w.number;
+    m.name ||= w.name;
   }
   m.prefixes = [...new Set(m.prefixes)];
   return m;
@@ -82,7 +85,7 @@ function runEnd(run: Word[], k: number, t: Tokens, stats: ScanStats | undefined)
   if (end >= t.words.length || t.sentence[end] !== t.sentence[k]) return -1;
   for (let j = 0; j < run.length; j++) {
     if (stats) stats.comparisons++;
-    if (!wordMatches(run[j] as Word, t.words[k + j] as string)) return -1;
+    if (!wordMatches(run[j] as Word, t.words[k + j] as string, t.names[k + j] === true)) return -1;
   }
   return end;
 }
@@ -132,7 +135,7 @@ export function compileMatcher(policy: Policy): Matcher {
       // One required word per alternative: its most selective (narrowest) word.
       const picks: Word[] = [];
       for (const run of [...(step.single ? [[step.single]] : []), ...step.runs]) {
-        const usable = run.filter((w) => !w.any && !w.number);
+        const usable = run.filter((w) => !w.any && !w.number && !w.name);
         if (usable.length === 0) {
           picks.length = 0;
           break;
@@ -155,11 +158,12 @@ export function compileMatcher(policy: Policy): Matcher {
   const size = (w: Word) => w.words.size + w.prefixes.reduce((n, pre) => n + Math.max(1, 8 - pre.length), 0);
 
   const compileWord = (entry: string): { word: Word; cue: boolean } => {
-    const word: Word = { words: new Set(), prefixes: [], any: false, number: false };
+    const word: Word = { words: new Set(), prefixes: [], any: false, number: false, name: false };
     let cue = false;
     const add = (e: string) => {
       if (e === '*') word.any = true;
       else if (e === '#') word.number = true;
+      else if (e === '^') word.name = true;
       else if (e.startsWith('@')) for (const w of policy.lexicon[e.slice(1)] ?? []) add(w);
       else {
         const w = norm(e);
@@ -268,7 +272,7 @@ export function compileMatcher(policy: Policy): Matcher {
       if (t.sentence[k] !== t.sentence[prev]) break;
       if (step.single) {
         if (stats) stats.comparisons++;
-        if (wordMatches(step.single, t.words[k] as string)) {
+        if (wordMatches(step.single, t.words[k] as string, t.names[k] === true)) {
           const last = extend(p, s + 1, k, t, stats);
           if (last >= 0) return last;
         }
@@ -287,7 +291,7 @@ export function compileMatcher(policy: Policy): Matcher {
   const start = (p: Pattern, i: number, t: Tokens, stats?: ScanStats): number => {
     if (failed.size > 0) failed.clear();
     const first = p.steps[0] as Step;
-    if (first.single && wordMatches(first.single, t.words[i] as string)) {
+    if (first.single && wordMatches(first.single, t.words[i] as string, t.names[i] === true)) {
       const last = extend(p, 1, i, t, stats);
       if (last >= 0) return last;
     }

@@ -202,13 +202,14 @@ export function patternProblem(pattern: string, groups: Set<string>): string | n
       if (alt.trim() === '') return `empty alternative in "${part}"`;
       for (const w of alt.trim().split(/\s+/)) {
         if (w.startsWith('@') && !groups.has(w.slice(1))) return `unknown lexicon group "${w}"`;
-        if (!w.startsWith('@') && w !== '*' && w !== '#' && !/^[^\s{}|@]+$/.test(w))
-          return `"${w}" is not a word, word*, @group, # or *`;
+        if (!w.startsWith('@') && w !== '*' && w !== '#' && w !== '^' && !/^[^\s{}|@]+$/.test(w))
+          return `"${w}" is not a word, word*, @group, #, ^ or *`;
         if (patternWords(w).length === 0) return `"${w}" has no letter or digit to match`;
       }
       const words = patternWords(alt);
       if (words.length > MAX_ALTERNATIVE_WORDS) return `an alternative may have at most ${MAX_ALTERNATIVE_WORDS} words`;
       if (steps === 0 && words[0] === '*') return 'a pattern may not start with *';
+      if (steps === 0 && words[0] === '^') return 'a pattern may not start with ^ (a name): put a word before it';
     }
     steps++;
     if (steps > MAX_STEPS) return `at most ${MAX_STEPS} steps`;

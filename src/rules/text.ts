@@ -10,6 +10,11 @@ export interface Tokens {
   ends: number[];
   /** Sentence id per token: patterns never match across sentences. */
   sentence: number[];
+  /**
+   * True for a capitalised word inside a sentence ("talking to Ziegler", "quotes from Lumen"): a
+   * name, matched by `^` in a pattern. Words that start a sentence or are all capitals are not names.
+   */
+  names: boolean[];
 }
 
 // Letters and digits, keeping in-word apostrophes ("don't", "customer's").
@@ -32,14 +37,18 @@ export function tokenize(text: string): Tokens {
   const starts: number[] = [];
   const ends: number[] = [];
   const sentence: number[] = [];
+  const names: boolean[] = [];
   let s = 0;
   let prevEnd = 0;
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;
-    if (words.length > 0 && endsSentence(text, prevEnd, start)) s++;
-    let w = m[0].toLowerCase();
+    const first = words.length === 0 || endsSentence(text, prevEnd, start);
+    if (first && words.length > 0) s++;
+    const raw = m[0];
+    let w = raw.toLowerCase();
+    names.push(!first && raw[0] !== w[0] && raw !== raw.toUpperCase());
     if (w.includes('’')) w = w.replaceAll('’', "'");
     words.push(w);
     starts.push(start);
@@ -47,19 +56,19 @@ export function tokenize(text: string): Tokens {
     sentence.push(s);
     prevEnd = end;
   }
-  return { words, starts, ends, sentence };
+  return { words, starts, ends, sentence, names };
 }
 
 /**
  * The words of one alternative of a pattern, as the tokenizer would see them in a text: "two-factor"
- * is two words, "e." is "e", "%" is none. @group, # and * stay as they are; a trailing * (prefix
+ * is two words, "e." is "e", "%" is none. @group, #, ^ and * stay as they are; a trailing * (prefix
  * match) stays on the last word. Patterns and texts are split by the same rule, so every literal can
  * match.
  */
 export function patternWords(alternative: string): string[] {
   const out: string[] = [];
   for (const w of alternative.trim().split(/\s+/)) {
-    if (w === '' || w === '*' || w === '#' || w.startsWith('@')) {
+    if (w === '' || w === '*' || w === '#' || w === '^' || w.startsWith('@')) {
       if (w !== '') out.push(w);
       continue;
     }

@@ -94,6 +94,7 @@ describe.each([
   ['M', 'heldout-routine-m.jsonl', 150],
   ['Q', 'heldout-routine-q.jsonl', 150],
   ['Z', 'heldout-routine-z.jsonl', 160],
+  ['AE', 'heldout-routine-ae.jsonl', 204],
 ])('routine consumer requests written apart from the rules (fixture %s)', (_, name, count) => {
   it('raise a false alarm on fewer than 1% and stay with a routine owner on at least 90%', () => {
     const e = evaluate(fixture(name));
@@ -114,6 +115,13 @@ describe('product-safety complaints written apart from the rules (fixture F: veh
   it("the same on a second author's complaints (fixture H)", () => {
     const e = evaluate(fixture('heldout-safety-h.jsonl'));
     expect(e.cases).toBe(60);
+    expect(e.alarms.product_safety.recall).toBeGreaterThanOrEqual(0.9);
+    expect(e.severeRecall).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it("the same on a third author's consumer-product complaints, half with nobody hurt yet (fixture AF)", () => {
+    const e = evaluate(fixture('heldout-safety-af.jsonl'));
+    expect(e.cases).toBe(92);
     expect(e.alarms.product_safety.recall).toBeGreaterThanOrEqual(0.9);
     expect(e.severeRecall).toBeGreaterThanOrEqual(0.9);
   });

@@ -64,6 +64,14 @@ describe('pattern syntax', () => {
     ]);
   });
 
+  it('matches ^ on a capitalised name inside a sentence, not on a sentence start, a shout or a lower-case word', () => {
+    const p = policyWith(['ordering from ^']);
+    expect(spans(p, 'Next time we will be ordering from Beacon.').map((s) => s.text)).toEqual(['ordering from Beacon']);
+    expect(spans(p, 'We are ordering from them. We keep ordering from stock.')).toEqual([]);
+    expect(spans(p, 'WE ARE ORDERING FROM BEACON')).toEqual([]);
+    expect(tokenize('Talking to Ziegler. Call Mr Jones').names).toEqual([false, false, true, false, true, true]);
+  });
+
   it('never matches across a sentence boundary', () => {
     const p = policyWith(['cancel ..3 contract']);
     expect(spans(p, 'Cancel the meeting. The contract is fine.')).toEqual([]);

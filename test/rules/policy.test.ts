@@ -49,6 +49,12 @@ describe('policy validation', () => {
       'signals[0].patterns[0]',
       'at most 10',
     ],
+    [
+      'a pattern starting with a name',
+      (p: any) => (p.signals[0].patterns[0] = '^ from'),
+      'signals[0].patterns[0]',
+      'may not start with ^',
+    ],
   ])('names the exact path of %s', (_, change, path, message) => {
     const r = withChange(change);
     expect(r.ok).toBe(false);

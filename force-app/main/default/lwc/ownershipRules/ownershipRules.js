@@ -23,14 +23,18 @@ function tokenize(text) {
   const starts = [];
   const ends = [];
   const sentence = [];
+  const names = [];
   let s = 0;
   let prevEnd = 0;
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;
-    if (words.length > 0 && endsSentence(text, prevEnd, start)) s++;
-    let w = m[0].toLowerCase();
+    const first = words.length === 0 || endsSentence(text, prevEnd, start);
+    if (first && words.length > 0) s++;
+    const raw = m[0];
+    let w = raw.toLowerCase();
+    names.push(!first && raw[0] !== w[0] && raw !== raw.toUpperCase());
     if (w.includes("’")) w = w.replaceAll("’", "'");
     words.push(w);
     starts.push(start);
@@ -38,12 +42,12 @@ function tokenize(text) {
     sentence.push(s);
     prevEnd = end;
   }
-  return { words, starts, ends, sentence };
+  return { words, starts, ends, sentence, names };
 }
 function patternWords(alternative) {
   const out = [];
   for (const w of alternative.trim().split(/\s+/)) {
-    if (w === "" || w === "*" || w === "#" || w.startsWith("@")) {
+    if (w === "" || w === "*" || w === "#" || w === "^" || w.startsWith("@")) {
       if (w !== "") out.push(w);
       continue;
     }
@@ -59,19 +63,20 @@ function patternWords(alternative) {
 var DIGITS = /^\d[\d,.]*$/;
 var MAX_SPAN = MAX_STEPS * MAX_ALTERNATIVE_WORDS + (MAX_STEPS - 1) * MAX_GAP;
 var norm = (w) => w.toLowerCase().replaceAll("’", "'");
-function wordMatches(m, w) {
-  if (m.any || m.words.has(w)) return true;
+function wordMatches(m, w, name) {
+  if (m.any || m.words.has(w) || m.name && name) return true;
   if (m.number && DIGITS.test(w)) return true;
   for (const p of m.prefixes) if (w.startsWith(p)) return true;
   return false;
 }
 function mergeWords(list) {
-  const m = { words: /* @__PURE__ */ new Set(), prefixes: [], any: false, number: false };
+  const m = { words: /* @__PURE__ */ new Set(), prefixes: [], any: false, number: false, name: false };
   for (const w of list) {
     for (const x of w.words) m.words.add(x);
     m.prefixes.push(...w.prefixes);
     m.any || (m.any = w.any);
     m.number || (m.number = w.number);
+    m.name || (m.name = w.name);
   }
   m.prefixes = [...new Set(m.prefixes)];
   return m;
@@ -81,7 +86,7 @@ function runEnd(run, k, t, stats) {
   if (end >= t.words.length || t.sentence[end] !== t.sentence[k]) return -1;
   for (let j = 0; j < run.length; j++) {
     if (stats) stats.comparisons++;
-    if (!wordMatches(run[j], t.words[k + j])) return -1;
+    if (!wordMatches(run[j], t.words[k + j], t.names[k + j] === true)) return -1;
   }
   return end;
 }
@@ -124,7 +129,7 @@ function compileMatcher(policy) {
     for (const step of p.steps) {
       const picks = [];
       for (const run of [...step.single ? [[step.single]] : [], ...step.runs]) {
-        const usable = run.filter((w) => !w.any && !w.number);
+        const usable = run.filter((w) => !w.any && !w.number && !w.name);
         if (usable.length === 0) {
           picks.length = 0;
           break;
@@ -145,11 +150,12 @@ function compileMatcher(policy) {
   };
   const size = (w) => w.words.size + w.prefixes.reduce((n, pre) => n + Math.max(1, 8 - pre.length), 0);
   const compileWord = (entry) => {
-    const word = { words: /* @__PURE__ */ new Set(), prefixes: [], any: false, number: false };
+    const word = { words: /* @__PURE__ */ new Set(), prefixes: [], any: false, number: false, name: false };
     let cue = false;
     const add = (e) => {
       if (e === "*") word.any = true;
       else if (e === "#") word.number = true;
+      else if (e === "^") word.name = true;
       else if (e.startsWith("@")) for (const w of policy.lexicon[e.slice(1)] ?? []) add(w);
       else {
         const w = norm(e);
@@ -240,7 +246,7 @@ function compileMatcher(policy) {
       if (t.sentence[k] !== t.sentence[prev]) break;
       if (step.single) {
         if (stats) stats.comparisons++;
-        if (wordMatches(step.single, t.words[k])) {
+        if (wordMatches(step.single, t.words[k], t.names[k] === true)) {
           const last = extend(p, s + 1, k, t, stats);
           if (last >= 0) return last;
         }
@@ -258,7 +264,7 @@ function compileMatcher(policy) {
   const start = (p, i, t, stats) => {
     if (failed.size > 0) failed.clear();
     const first = p.steps[0];
-    if (first.single && wordMatches(first.single, t.words[i])) {
+    if (first.single && wordMatches(first.single, t.words[i], t.names[i] === true)) {
       const last = extend(p, 1, i, t, stats);
       if (last >= 0) return last;
     }
@@ -2420,7 +2426,9 @@ var who_owns_this_default_policy_default = {
         "{turn|switch|shut} off ..2 auto-renew*",
         "{turn|switch|shut} off ..2 auto renew*",
         "{disable|cancel|stop|remove|uncheck} ..2 auto-renew*",
-        "{disable|cancel|stop|remove|uncheck} ..2 auto renew*"
+        "{disable|cancel|stop|remove|uncheck} ..2 auto renew*",
+        "add ..4 to my order",
+        "add ..4 to {our|the} order before"
       ],
       "weight": 1,
       "owner": "account_executive",
@@ -2994,7 +3002,13 @@ var who_owns_this_default_policy_default = {
         "{demos|demo|trials|trial|meetings|calls|presentations} with ..3 {two|three|several|other|alternative|competing|a few|some} ..3 {systems|platforms|vendors|providers|solutions|products|tools|suppliers|companies|firms|agencies}",
         "{dual-sourc*|dual sourc*|second-sourc*|second sourc*|multi-sourc*|multi sourc*}",
         "{cut|cutting|reduce|reducing|halve|halving|shrink|shrinking|pull|pulling} ..2 your share",
-        "{invited|inviting|invite} ..3 {two|three|several|other|another|competing|rival} ..3 @vendor"
+        "{invited|inviting|invite} ..3 {two|three|several|other|another|competing|rival} ..3 @vendor",
+        "{we'll|we will|we'd|i'll|i will|will|going to} be {ordering|buying|sourcing|purchasing|getting|running} ..2 {from|through|with} ^",
+        "{switching|switch|switched|move|moving} ..2 {to|over to} ^ {instead|next year|next season|at renewal|when our|when the|for the rest|going forward}",
+        "{running|using|go with|going with|sign with|signing with|signed with} ^ {next year|next season|instead|going forward|from now on}",
+        "{competing|competitive|cheaper|better|lower} {quote|quotes|bid|bids|offer|offers|price|pricing} from ^",
+        "{already|just} {got|have|has|received} {a|an} {quote|bid|proposal|offer} from ^",
+        "{rep|reps|salesperson|sales rep|someone|somebody} from ^ ..3 {coming|visited|visiting|stopped by|came by|is coming|coming in|came in}"
       ],
       "except": [
         "{cancel|cancelling|canceling|cancellation} ..2 {order|orders|meeting|webinar|training|session|call|appointment|pickup|delivery|shipment|request|po|invoice|reservation|booking|visit|class|subscription to the newsletter|newsletter|fee|fees}",
@@ -3383,7 +3397,11 @@ var who_owns_this_default_policy_default = {
         "{got|getting|get} {zapped|shocked|jolted}",
         "{was|were|been} {zapped|jolted}",
         "{zapped|jolted} by {the|a|an|our|your|his|her}",
-        "{shocked|electrified} by ..3 {mic|microphone|unit|machine|outlet|cable|wire|wiring|panel|device|charger|handle|door|case|frame|housing|tool|equipment|fixture|light|lamp|switch|socket|plug|cord|metal|chassis|rack}"
+        "{shocked|electrified} by ..3 {mic|microphone|unit|machine|outlet|cable|wire|wiring|panel|device|charger|handle|door|case|frame|housing|tool|equipment|fixture|light|lamp|switch|socket|plug|cord|metal|chassis|rack}",
+        "{took|cut|sliced|chopped|ripped|tore|taken} ..3 {tip|tips|end|top|part} of ..2 {finger|fingers|thumb|toe|toes} off",
+        "{finger|fingers|thumb|toe|toes|fingertip} ..4 {amputat*|severed|crushed|cut off|sliced off}",
+        "{a|the|hand|plastic} surgeon",
+        "{were|was|went|been|taken|rushed|ended up} {at|to|in} {urgent care|the er|the emergency room|the hospital|a&e|the emergency department}"
       ],
       "except": [
         "{app|application|site|website|system|software|server|page|portal|program|browser|dashboard|tool|report|screen|computer|laptop|database|platform|build|job|script|excel|outlook|service|module|plugin|extension|instance|process|it|keeps|integration|sync|import|upload|export} ..3 crash*",
@@ -3429,7 +3447,8 @@ var who_owns_this_default_policy_default = {
         "{nearly|almost} died when",
         "blood {pressure|glucose|test|tests|draw|draws|type|cuff|cuffs|sample|samples|bank|sugar|work|drive|donation}",
         "pick your poison",
-        "{get|got|gets|getting|be|been|being|were|are} sent home ..6 {shift|schedule|orientation|paperwork|checklist|badge|no work|not needed|early}"
+        "{get|got|gets|getting|be|been|being|were|are} sent home ..6 {shift|schedule|orientation|paperwork|checklist|badge|no work|not needed|early}",
+        "death {certificate|certificates|notice|record|records|benefit|benefits|in the family|of my|of our}"
       ],
       "weight": 1.2
     },
@@ -3491,7 +3510,9 @@ var who_owns_this_default_policy_default = {
         "{became|become|becoming|get|gets|got|getting|running|runs|ran|was|were|is} {very|extremely|unusually|too|dangerously} {warm|hot}",
         "{got|gets|get|became|becomes|getting} hot enough",
         "red mark*",
-        "burn mark*"
+        "burn mark*",
+        "{got|gets|getting|became|becomes|get} so hot {it|that}",
+        "{plug|cord|charger|outlet|prongs|adapter|case|casing|battery|wire|wires|socket} ..6 {warped|deformed|bubbled|discolored|discoloured|scorched|brown mark|burn mark|scorch mark|burn marks|scorch marks}"
       ],
       "except": [
         "smok* {test|tests|testing|tested|deal|hot|price|prices|alarm test}",
@@ -3532,7 +3553,11 @@ var who_owns_this_default_policy_default = {
         "blew up ..3 {my|the|our} ..2 {cart|total|totals|phone|inbox|bill|account|notifications|budget|numbers|feed|dms|email}",
         "{burned|burnt|burning|burn|burns} through ..2 {my|our|the|their|a|budget|money|cash|credit|credits|data|balance|points|savings|allowance|minutes|hours|stock|inventory|schedule|gift}",
         "{checkout|cart|page|site|app|website|screen|phone|inbox|twitter|chat|dms|comments|notifications|server} blew up",
-        "flame {scanner|scanners|sensor|sensors|rod|rods|detector|detectors|safeguard|rectifier|retardant|resistant|arrestor|arrester}"
+        "flame {scanner|scanners|sensor|sensors|rod|rods|detector|detectors|safeguard|rectifier|retardant|resistant|arrestor|arrester}",
+        "burnt-out {bulb|bulbs|lightbulb|lightbulbs|light|lights|lamp|globe|globes|fuse|led|leds}",
+        "{bulb|bulbs|lightbulb|lightbulbs|light|lamp|globe} ..2 {burnt|burned} out",
+        "smoke {alarm|alarms|detector|detectors} {batteries|battery|order|orders|chirp*|beep*|install*|installation|replacement|replacements|refill|test|testing|kit|kits|unit|units|model|models}",
+        "{order|ordered|buy|bought|purchase|purchased|batteries for|stock|install} ..3 smoke {alarm|alarms|detector|detectors}"
       ],
       "weight": 1.2
     },
@@ -3586,7 +3611,24 @@ var who_owns_this_default_policy_default = {
         "{hard|sharp|sudden} {turn|swerve|jerk} ..3 {toward|towards|into} ..2 {ditch|road|traffic|edge|oncoming|wall|people|crowd}",
         "{grab|grabbed|grabbing|yank|yanked} ..2 the wheel",
         "natural gas ..3 {leak*|smell*|odor|odour|escaping|build-up|buildup|exposure|explosion|ignit*}",
-        "{smell|leak|leaking|escaping|odor|odour} ..3 natural gas"
+        "{smell|leak|leaking|escaping|odor|odour} ..3 natural gas",
+        "{nobody|no one|noone|nobody's|no-one} ..3 {hurt|injured|harmed|burned|burnt} yet",
+        "{haven't|hasn't|have not|has not} been {hurt|injured|burned|burnt|shocked|cut} ..2 {yet|but}",
+        "{nobody|no one} has been {hurt|injured} but",
+        "{before|until} {something|someone|somebody|a child|a kid|anyone|a baby} {happens|gets hurt|is hurt|gets injured|is injured|dies|gets killed}",
+        "{fire|accident|disaster|injury|tragedy} waiting to happen",
+        "{could|can|might|would|will} {get|be} {wedged|trapped|crushed|pinched|strangled|burned|burnt|electrocuted|shocked|hurt|injured|killed|scalded|entrapped|decapitated|impaled}",
+        "{deadly|fatal|lethal|dangerous|toxic|poisonous} if {swallowed|ingested|inhaled|eaten}",
+        "{really|very|nasty|serious|bad} fall",
+        "{could|would|will} ..2 {fall|topple|tip|tip over|collapse|land} ..3 {on|onto} ..2 {a|my|the|someone|child|kid|toddler|baby|somebody}",
+        "{wires|wire|wiring} {showing|exposed|visible|sticking out|bare}",
+        "exposed {wire|wires|wiring|conductor|conductors}",
+        "{cord|cable|lead} ..3 {frays|frayed|fraying|split|splits}",
+        "{steam|hot water|boiling water|hot oil|scalding water|hot liquid} {sprays|sprayed|spraying|shoots|shot|spurts|spurted|bursts|burst|escapes|escaped|blasts|blasted|vents|vented|squirts|squirted} ..4 {out|from|toward|towards|at|onto}",
+        "{button|coin} {battery|batteries|cell|cells} ..8 {swallow*|ingest*|loose|fell out|falls out|came out|comes out|accessible|opens|open|no screw}",
+        "{battery|batteries} ..2 {compartment|door|cover} ..6 {opens|open|came off|comes off|no screw|loose|without a screw|easily}",
+        "rolled ..3 {over|off|down} the {edge|stairs|steps|step|side}",
+        "{water|liquid} ..6 {into|in|onto} ..4 {electronics|electrical|wiring|circuit|circuitry|power supply|control board}"
       ],
       "except": [
         "{dangerously|dangerous} ..2 {close|near|low|thin|tight|behind|short|long|slow|high}",
@@ -3602,7 +3644,8 @@ var who_owns_this_default_policy_default = {
         "hazard* ..2 {class|classification|label|labels|code|codes|surcharge|fee|fees|shipping|placard}",
         "occupational hazard",
         "dangerous goods {declaration|shipping|fee|fees|surcharge|paperwork|form|class}",
-        "danger zone"
+        "danger zone",
+        "hazard {warning triangle|warning triangles|triangle|triangles|lights|light|tape|cones|vest|vests|warning lights|warning light}"
       ],
       "weight": 0.9
     },
@@ -3672,7 +3715,9 @@ var who_owns_this_default_policy_default = {
         "{lead|arsenic|mercury|bacteria|coliform|nitrate|nitrates|benzene|pfas|legionella|copper} {above|over|exceeding|exceeds|exceeded} ..2 {the|an|safe|legal|federal|state} ..2 {action level|limit|limits|threshold|standard|level|levels}",
         "{can|cans|lid|lids|tins|tin|jar|jars|pouch|pouches|container|containers|package|packages} ..4 {bulging|swollen|bloated|domed|puffed|puffy}",
         "{spoiled|spoilt|spoiling|spoilage}",
-        "{labeled|labelled|marked|printed} ..6 {held|contained|had|was|were|actually} ..6 instead"
+        "{labeled|labelled|marked|printed} ..6 {held|contained|had|was|were|actually} ..6 instead",
+        "{foil|inner|safety|tamper|freshness|lid|cap|jar|bottle|tub|blister} seal ..4 {broken|already broken|open|popped|missing|torn|cut|punctured}",
+        "{safety button|button on the lid|lid button} ..4 {popped|up|raised}"
       ],
       "except": [
         "{memory|data|information|info|price|pricing|privacy|credential|credentials|password|passwords|document|documents|story|news|email|emails|details|plans|roadmap} ..2 {leak|leaks|leaked|leaking}",
@@ -3697,7 +3742,8 @@ var who_owns_this_default_policy_default = {
         "{investigation|investigation report|deviation report|report} for the {out-of-spec|out of spec|oos}",
         "{get|receive|sign up for|subscribe to|set up|setup|set it up|text|email|notify|send} ..6 recall ..3 {notices|alerts|notifications|emails|texts|messages|notice}",
         "recall ..3 {notices|alerts|notifications|notice} by {text|email|sms|phone|mail}",
-        "tamper {alert|alerts|alarm|alarms|detection|flag|flags|switch|seal|seals|evident|proof|resistant|event|events}"
+        "tamper {alert|alerts|alarm|alarms|detection|flag|flags|switch|seal|seals|evident|proof|resistant|event|events}",
+        "{vase|glass|glasses|mirror|bowl|plate|plates|mug|mugs|jar|bottle|ornament|frame|lamp|screen|tabletop|panel|candle} ..4 {arrived|came|delivered} ..3 {in pieces|broken|shattered|smashed|cracked}"
       ],
       "weight": 0.9
     },
@@ -3806,7 +3852,8 @@ var who_owns_this_default_policy_default = {
         "{return|shipping|postage|prepaid|courier|address|delivery} {label|labels}",
         "{meter|meters} {read|reads|reading|readings|data} ..3 {import|imports|upload|uploads|export|feed|file|files} ..3 {failed|failing|fails|fail|error|errors}",
         "{asked|told} {me|us} to pass {on|along}",
-        "{pass|passing} {on|along} ..2 {that|this|a message|the message|word}"
+        "{pass|passing} {on|along} ..2 {that|this|a message|the message|word}",
+        "{login|sign-in|signin|security|fraud|account|text|email|password} {alert|alerts}"
       ],
       "weight": 0.8
     },
@@ -3961,13 +4008,21 @@ var who_owns_this_default_policy_default = {
         "{door|lid|gate|hatch} {unlocked|unlocks|opened|opens|popped open|pops open} ..6 {while|during|in the middle of} ..4 {spin|spinning|cycle|running|cooking|operation|turning|moving|driving}",
         "{water|fluid|liquid|coolant} ..3 {leaked|leaking|leaks|got|dripped|dripping} into ..3 {the|its} ..2 {device|unit|air inlet|electronics|motor|circuit|airway|tubing|mask|socket|outlet|wiring}",
         "{read|reads|reading|displayed|displays|showed|shows} ..4 {higher|lower} than ..3 {the|a} ..3 {hospital|bedside|reference|lab|clinic|other|hospital's} ..2 {monitor|meter|device|reading|value|test|readings}",
-        "{lock|latch|restraint|brake|catch|clamp|strap|mount} ..4 {releases|released|releasing|let go|lets go|gives way|gave way|slips|slipped} ..3 {under|during|while|when}"
+        "{lock|latch|restraint|brake|catch|clamp|strap|mount} ..4 {releases|released|releasing|let go|lets go|gives way|gave way|slips|slipped} ..3 {under|during|while|when}",
+        "{brake|brakes|lock|locks|locking|latch|guard|stopper|safety|hinge} ..4 {did not|didn't|does not|doesn't|won't|failed to|never} {engage|engaged|stop|hold|lock|catch|work|latch}",
+        "{locked|lock|locking} ..6 not actually {engaged|locked|latched|secure}",
+        "{doesn't|does not|didn't|won't|will not} stop ..4 {if|when} ..3 {something|anything|someone|a hand|fingers|a child|an object} ..2 {is in the way|in the way|gets in|is under|is caught}",
+        "{put|putting|puts|with|under} ..2 weight ..8 {folded|collapsed|buckled|gave way|gave out|snapped|broke}",
+        "{pops|popped|pop|popping} out of ..2 {the|its} {frame|mount|mounting|wall|doorway|opening|base|track}",
+        "{crack|cracks|cracked|split|splitting} ..8 {leg|legs|frame|base|seat|rail|slat|slats|post|posts} of the ..2 {chair|high chair|crib|bed|bunk|stroller|walker|gate|ladder|stool|table|swing|bassinet|car seat}",
+        "{dresser|chest|bookcase|bookshelf|wardrobe|cabinet|tv stand|tv|shelf|shelving unit} ..4 {tips|tipped|tipping|tip|toppled|topples|fell|falls} {forward|over|on}"
       ],
       "except": [
         "{app|application|site|website|system|software|portal|account|login|password|code|promo|coupon|subscription|email|tracking} ..6 {stuck|sticks|jammed|wrong|error|errors|stops|stopped}",
         "{project|schedule|deadline|launch|timeline|budget|deal|numbers|sales|project} ..6 {fall|collapse|crash|fall apart}",
         "{lid|bin|toter|cart|box|packaging|case|cover|carton} ..4 {cracked|scuffed|scratched|dented} ..6 {still|looks|cosmetic|scruffy}",
-        "{page|app|screen|site|wheel|loader|icon|spinner|button|website|checkout|cursor|it|thing|upload|download} ..3 {keeps|kept} {spinning|loading|running|buffering}"
+        "{page|app|screen|site|wheel|loader|icon|spinner|button|website|checkout|cursor|it|thing|upload|download} ..3 {keeps|kept} {spinning|loading|running|buffering}",
+        "{vase|glass|glasses|mirror|bowl|plate|plates|mug|mugs|jar|bottle|ornament|frame|lamp|screen|tabletop|panel|candle} ..4 {arrived|came|delivered} ..3 {in pieces|broken|shattered|smashed|cracked}"
       ],
       "weight": 0.8,
       "negatable": true
@@ -3991,6 +4046,18 @@ var who_owns_this_default_policy_default = {
         "Reason"
       ],
       "negatable": false
+    },
+    {
+      "id": "shipping_damage",
+      "label": "damaged in transit",
+      "patterns": [
+        "{arrived|came|delivered|received|showed up|turned up} ..3 {broken|damaged|smashed|shattered|in pieces|dented|crushed}",
+        "{box|package|parcel|carton|packaging|shipment} ..4 {damaged|crushed|smashed|torn|wet|dented|open|ripped|soaked}",
+        "{damaged|broken} in {transit|shipping|delivery|the post|the mail}"
+      ],
+      "weight": 0.4,
+      "owner": "customer_service",
+      "negatable": true
     },
     {
       "id": "executive_unreachable",
@@ -4137,7 +4204,10 @@ var who_owns_this_default_policy_default = {
         "anti corruption",
         "{attest*|attestation|confirm in writing|certify|certification|declaration|policy|policies|training|questionnaire|compliance form|code of conduct} ..8 {brib*|kickback*|gifts}",
         "{no|any} {gifts|kickbacks|bribes} ..3 {kickbacks|bribes|gifts}",
-        "{give|giving|gave|pay|paid|paying} back"
+        "{give|giving|gave|pay|paid|paying} back",
+        "{saw|chainsaw|chain|bar|blade|router|grinder|drill|tool|motor|engine|cutter|mower|trimmer} ..4 {kickback|kick-back|kicked|kicks}",
+        "kickback {while|when|during|feels|protection|brake|force|injury|injuries}",
+        "{know|knows|knew} what kickback"
       ],
       "weight": 1.5
     },
@@ -4381,7 +4451,8 @@ var who_owns_this_default_policy_default = {
         "{detect|detecting|flag|flagging|spot|spotting|catch|catching|prevent|preventing} ..3 counterfeit*",
         "{figure out|work out|see|decide|plan|understand} ..6 to hit {the|our|a} ..2 {target|targets|goal|goals|number|numbers}",
         "what it will take to hit",
-        "{somebody|someone|a thief|thieves|a stranger} {stole|took|swiped|nicked|grabbed}"
+        "{somebody|someone|a thief|thieves|a stranger} {stole|took|swiped|nicked|grabbed}",
+        "tampered with {it|this|the product|the jar|the tub|the bottle|the package|the box|the seal|the lid|the container|my food|the food} {or|and|before|in}"
       ],
       "weight": 1.5
     },
@@ -4593,6 +4664,38 @@ var who_owns_this_default_policy_default = {
         "{leak|leaking|leaked} ..3 {oil|fuel|coolant|antifreeze|fluid}"
       ],
       "weight": 1.5
+    },
+    {
+      "id": "superior_instruction",
+      "label": "someone's manager told them to do something",
+      "patterns": [
+        "{my|our} ..3 {manager|managers|supervisor|supervisors|lead|boss|foreman|superintendent|director|controller|shift lead|team lead|crew lead|gm|vp|operations|management|dispatch|dispatcher|higher-ups|leadership|owner|partner|principal|chief|head} ..4 {told|tells|asked|asks|instructed|wants|wanted|had|has|made|makes|pressured|pressures|pushed|pushes|directed|ordered|said|says|expects|expected|insisted|insists} ..2 {me|us|them|the team|everyone|the crew|the shift|to|him|her}",
+        "{operations|management|production control|dispatch|accounting|finance|the office|head office|corporate|the plant manager|the controller|the branch manager|the owner} {told|tells|asked|instructed|wants|wanted|ordered|directed} {me|us|them|him|her|everyone|the team}",
+        "{i|we} {was|were|am|are|have been|had been|got|keep getting|kept getting} {told|asked|instructed|pressured|directed|ordered|pushed} to"
+      ],
+      "weight": 0.5,
+      "negatable": false
+    },
+    {
+      "id": "insider_discomfort",
+      "label": "the person reporting it is not comfortable doing it",
+      "patterns": [
+        "{not|never} {comfortable|ok|okay|happy} {with|doing|signing|about|putting}",
+        "{i'm|i am|we're|we are|im} not comfortable",
+        "uncomfortable {with|doing|signing|about}",
+        "{doesn't|does not|don't|do not|didn't|did not} {feel|sit|seem} right",
+        "{i|we} {refused|declined|wouldn't|would not|won't|will not}",
+        "{don't|do not|didn't|did not} want to {sign|do|be part|be involved|put my name|lie|go along}",
+        "{on|for the} record",
+        "keep my name out",
+        "{leave|keep} my name",
+        "who else to {tell|report|go to|contact}",
+        "anonymous*",
+        "{afraid|scared|worried|nervous} ..4 {job|fired|retaliation|lose|losing|my position}",
+        "{isn't|is not|wasn't|was not|aren't|are not} {true|honest|legal|accurate|right}"
+      ],
+      "weight": 0.5,
+      "negatable": false
     },
     {
       "id": "waiting",
@@ -4817,6 +4920,9 @@ var who_owns_this_default_policy_default = {
           },
           {
             "not": "feature_request_type"
+          },
+          {
+            "not": "shipping_damage"
           }
         ]
       },
@@ -4842,6 +4948,32 @@ var who_owns_this_default_policy_default = {
         "severity": "sev2"
       },
       "weight": 0.8
+    },
+    {
+      "id": "product_safety.pressure_to_ship",
+      "label": "pressure to ship inferior or unsafe product",
+      "when": {
+        "all": [
+          "superior_instruction",
+          {
+            "any": [
+              "held_back",
+              "released_anyway",
+              "contamination",
+              "safety_function_failing"
+            ]
+          },
+          {
+            "not": "feature_request_explicit"
+          }
+        ]
+      },
+      "then": {
+        "owner": "sales_leadership",
+        "alarm": "product_safety",
+        "severity": "sev1"
+      },
+      "weight": 1.2
     },
     {
       "id": "ethics_violation.our_side",
@@ -4875,6 +5007,39 @@ var who_owns_this_default_policy_default = {
         "all": [
           "work_recorded",
           "presence_contradicted"
+        ]
+      },
+      "then": {
+        "owner": "sales_leadership",
+        "alarm": "ethics_violation",
+        "severity": "sev1"
+      },
+      "weight": 0.9
+    },
+    {
+      "id": "ethics_violation.insider_pressure",
+      "label": "our own staff report being pushed to do something wrong",
+      "when": {
+        "all": [
+          "superior_instruction",
+          "insider_discomfort",
+          {
+            "not": "third_party_fraud"
+          },
+          {
+            "not": {
+              "any": [
+                "defect_shipped",
+                "held_back",
+                "released_anyway",
+                "contamination",
+                "safety_function_failing",
+                "harm",
+                "fire",
+                "danger"
+              ]
+            }
+          }
         ]
       },
       "then": {
