@@ -43,6 +43,9 @@ const heldOutV = join(root, 'test', 'fixtures', 'heldout-cases-v.jsonl');
 const heldOutW = join(root, 'test', 'fixtures', 'heldout-cases-w.jsonl');
 const heldOutX = join(root, 'test', 'fixtures', 'heldout-cases-x.jsonl');
 const heldOutY = join(root, 'test', 'fixtures', 'heldout-cases-y.jsonl');
+const heldOutAA = join(root, 'test', 'fixtures', 'heldout-cases-aa.jsonl');
+const heldOutAC = join(root, 'test', 'fixtures', 'heldout-cases-ac.jsonl');
+const heldOutAD = join(root, 'test', 'fixtures', 'heldout-cases-ad.jsonl');
 const fixture = (name: string) => join(root, 'test', 'fixtures', name);
 
 describe.each([
@@ -70,6 +73,9 @@ describe.each([
   ['held-out fixture W', heldOutW],
   ['held-out fixture X', heldOutX],
   ['held-out fixture Y', heldOutY],
+  ['held-out fixture AA', heldOutAA],
+  ['held-out fixture AC', heldOutAC],
+  ['held-out fixture AD', heldOutAD],
 ])('labeled B2B cases: %s', (_, path) => {
   it('owner accuracy ≥ 0.85, alarm precision ≥ 0.85 and recall ≥ 0.90', () => {
     const e = evaluate(path);
@@ -94,7 +100,7 @@ describe.each([
   ['M', 'heldout-routine-m.jsonl', 150],
   ['Q', 'heldout-routine-q.jsonl', 150],
   ['Z', 'heldout-routine-z.jsonl', 160],
-  ['AE', 'heldout-routine-ae.jsonl', 204],
+  ['AE', 'heldout-routine-ae.jsonl', 200],
 ])('routine consumer requests written apart from the rules (fixture %s)', (_, name, count) => {
   it('raise a false alarm on fewer than 1% and stay with a routine owner on at least 90%', () => {
     const e = evaluate(fixture(name));
@@ -121,7 +127,7 @@ describe('product-safety complaints written apart from the rules (fixture F: veh
 
   it("the same on a third author's consumer-product complaints, half with nobody hurt yet (fixture AF)", () => {
     const e = evaluate(fixture('heldout-safety-af.jsonl'));
-    expect(e.cases).toBe(92);
+    expect(e.cases).toBe(90);
     expect(e.alarms.product_safety.recall).toBeGreaterThanOrEqual(0.9);
     expect(e.severeRecall).toBeGreaterThanOrEqual(0.9);
   });

@@ -1106,7 +1106,11 @@ var who_owns_this_default_policy_default = {
       "shipper",
       "shippers",
       "laundry",
-      "bakery"
+      "bakery",
+      "laundries",
+      "launderers",
+      "isos",
+      "guards"
     ],
     "body": [
       "arm",
@@ -1573,7 +1577,9 @@ var who_owns_this_default_policy_default = {
         "pick-up",
         "{recurring|standing|repeat|auto} {order|orders|auto-order|shipment|shipments|delivery|deliveries}",
         "{kill|stop|cancel|pause} the ..2 {recurring|standing|auto|repeat} order",
-        "{when is|when's|when will} the next ..2 {delivery|drop|shipment|visit|collection|pickup|pick-up}"
+        "{when is|when's|when will} the next ..2 {delivery|drop|shipment|visit|collection|pickup|pick-up}",
+        "{confirm|give|provide|send} ..2 {a|the} {dispatch|ship|shipping|delivery|despatch} date",
+        "{dispatch|despatch} date"
       ],
       "weight": 1,
       "owner": "customer_service",
@@ -1920,7 +1926,11 @@ var who_owns_this_default_policy_default = {
         "{someone|somebody|criminals|fraudsters} ..4 {printed|forged|cloned|copied} ..3 {checks|cheques|cards|counterfeits}",
         "{card|account|identity|details|number|credentials} ..4 {used|charged|accessed|opened} fraudulently",
         "{somebody|someone|a thief|thieves|a stranger} {stole|took|swiped|nicked|grabbed}",
-        "{stolen|stole|swiped|taken} ..3 {porch|doorstep|mailbox|lobby|front door}"
+        "{stolen|stole|swiped|taken} ..3 {porch|doorstep|mailbox|lobby|front door}",
+        "{bank|banking|payment|account} {details|detail} ..3 {changed|have changed|has changed|updated|are changed}",
+        "{your|the} bank {is|was|has} changed",
+        "new {iban|bank account|account number|sort code|routing number|bank details}",
+        "{email|emails|mail|message|letter} ..3 {looking like|looked like|pretending|claiming to be|appeared to be|appearing to be|seemed to be} ..2 from"
       ],
       "except": [
         "port-out {pin|request|form|process|steps|authorization|code}"
@@ -2034,7 +2044,8 @@ var who_owns_this_default_policy_default = {
         "get up to speed",
         "show ..3 how to",
         "teach",
-        "walk ..4 through"
+        "walk ..4 through",
+        "{do|give|run|schedule} a ..3 {intro|introduction|walkthrough|walk-through|demo|onboarding} ..3 {how to|on how|to show|for}"
       ],
       "except": [
         "{power|drive|gear|freight|cargo|commuter|passenger|wagon|steam|bullet|goods|unit|coal|grain|wagon} train",
@@ -2199,7 +2210,9 @@ var who_owns_this_default_policy_default = {
         "{same|no|unchanged} {terms|term changes|changes to the terms}",
         "terms {are fine|are unchanged|stay the same|already agreed|were already agreed|were agreed|unchanged}",
         "{void|resend|re-send|reissue|re-issue|resent} ..4 {envelope|docusign|agreement|paperwork|contract|renewal}",
-        "{renewal|contract|agreement|onboarding|vendor|supplier|signing} ..3 paperwork"
+        "{renewal|contract|agreement|onboarding|vendor|supplier|signing} ..3 paperwork",
+        "{renewal|agreement|contract} ..3 {schedule|document|documents|paperwork} ..6 {re-issued|reissued|reissue|re-issue|corrected|resent|updated}",
+        "{send|email|resend} ..3 renewal {contract|agreement|documents|docs}"
       ],
       "weight": 1,
       "owner": "client_success",
@@ -2506,7 +2519,9 @@ var who_owns_this_default_policy_default = {
         "to what we {buy|order|purchase|get} from you",
         "{we're|we are|they're|they are} opening ..3 {a|an} ..4 {room|center|centre|site|clinic|location|facility|unit|lab|department|wing}",
         "{what|how much} ..4 {module|add-on|addon|product|option|tier|package} would cost",
-        "{wants|want|like|requested|request|asked for|schedule} a demo"
+        "{wants|want|like|requested|request|asked for|schedule} a demo",
+        "{you|your team} ..2 also {run|handle|provide|supply|do|take on|cover|manage|service|offer}",
+        "is that something you {offer|do|provide|carry|sell|support}"
       ],
       "except": [
         "{not a|chief|the|co-|co|our|a licensed|airline} pilot",
@@ -2658,7 +2673,8 @@ var who_owns_this_default_policy_default = {
         "{asked|emailed|called|chased|contacted|reached out to|pinged} {their|the client's|the customer's} ..8 {no response|no reply|no answer|not responded|without response|without a response|nothing back}",
         "{need|needs} someone to reach {the|their}",
         "on us ..1 not {you|your}",
-        "on our ..4 not {you|your}"
+        "on our ..4 not {you|your}",
+        "{the client|the customer|client|customer} never ..3 {issued|provided|sent|gave|signed|approved|delivered|returned}"
       ],
       "except": [
         "{reference|ref|po|number|contact|id|code|contact person} on our side",
@@ -2713,7 +2729,9 @@ var who_owns_this_default_policy_default = {
         "we bought ..4 to {achieve|get|reach|deliver|hit|pass|secure}",
         "{guarantee|sla|target|commitment|outcome|savings|fill rate|fill-rate} ..5 at risk",
         "{contract|sla|agreement} {promises|guarantees|specifies|says|requires} ..3 # ..2 {uptime|availability|response|fill}",
-        "nowhere near {it|that|target|the target}"
+        "nowhere near {it|that|target|the target}",
+        "{promised|projected|committed|guaranteed|expected} ..4 {cost reduction|savings|reduction|improvement|roi|payback|return}",
+        "joint review"
       ],
       "except": [
         "milestone {#|@nword}",
@@ -3008,7 +3026,15 @@ var who_owns_this_default_policy_default = {
         "{running|using|go with|going with|sign with|signing with|signed with} ^ {next year|next season|instead|going forward|from now on}",
         "{competing|competitive|cheaper|better|lower} {quote|quotes|bid|bids|offer|offers|price|pricing} from ^",
         "{already|just} {got|have|has|received} {a|an} {quote|bid|proposal|offer} from ^",
-        "{rep|reps|salesperson|sales rep|someone|somebody} from ^ ..3 {coming|visited|visiting|stopped by|came by|is coming|coming in|came in}"
+        "{rep|reps|salesperson|sales rep|someone|somebody} from ^ ..3 {coming|visited|visiting|stopped by|came by|is coming|coming in|came in}",
+        "{sent|issued|released|put out} ..4 {rfp|tender|rfq|rebid} ..4 to ^",
+        "you are not on the list",
+        "{removing|remove|removed|pulling|pull|pulled|taking|take|took|moving} ..5 {from|off|out of} your {program|programme|contract|service|services|agreement|account|route}",
+        "one more ..4 {and|then} {i'm|we're|i am|we are|i'll|we'll} ..2 {calling|going|switching|moving|done|gone|looking|leaving|out}",
+        "{offer|quote|proposal|bid} from {another|a different|a new|other|a competing|a rival} ..2 @vendor",
+        "{started|starting|launched|opened|issued|running|run} {a|an} {tender|rfp|rfq|rebid|re-bid|bid process|competitive bid}",
+        "{think|thinking|considering|consider|want|wants|planning|plan|decide|decided|going} {to|about|of} ..1 {change|changing|switch|switching|replace|replacing|find|finding} ..3 @vendor",
+        "{signed|started|starting|running|began|begun} {a|an} {trial|pilot} with"
       ],
       "except": [
         "{cancel|cancelling|canceling|cancellation} ..2 {order|orders|meeting|webinar|training|session|call|appointment|pickup|delivery|shipment|request|po|invoice|reservation|booking|visit|class|subscription to the newsletter|newsletter|fee|fees}",
@@ -3049,7 +3075,8 @@ var who_owns_this_default_policy_default = {
         "notice period {on|of|for|before} ..3 {change|changes|price|prices|pricing|increase|increases|adder|adders|rate|rates}",
         "notice {on|of|for|before} ..3 {change|changes|price|prices|pricing|increase|increases|adder|adders|rate|rates}",
         "{supposed|scheduled|due|expected|set|going|about|ready} to leave",
-        "{after|upon|following} termination"
+        "{after|upon|following} termination",
+        "{pull|pulling|pulled} ..4 {invoice|invoices|records|statements|reports|files|history|logs|tickets|data}"
       ],
       "weight": 1
     },
@@ -3074,7 +3101,10 @@ var who_owns_this_default_policy_default = {
         "fed up",
         "{don't|do not|not} know ..3 if ..4 {suits|fits|works for|is right|is the right|is a fit}",
         "{suits|suit|fits|fit} {a|us|our} ..3 {our size|like ours|of our size}",
-        "{not sure|doubt|question whether|wonder if|wondering if|wondering whether} ..4 {can handle|can support|can cope with|are able to handle|is able to handle|can manage|can serve} ..3 {an account|a client|a customer|customers|accounts|a business|a company} ..2 {our size|like us|like ours|of our size}"
+        "{not sure|doubt|question whether|wonder if|wondering if|wondering whether} ..4 {can handle|can support|can cope with|are able to handle|is able to handle|can manage|can serve} ..3 {an account|a client|a customer|customers|accounts|a business|a company} ..2 {our size|like us|like ours|of our size}",
+        "{versus|vs|instead of|rather than} ..3 {buying|running|doing|bringing|taking} ..3 {our own|in-house|in house|ourselves|inhouse}",
+        "{still|really|even} makes sense for us",
+        "whether ..6 still makes sense"
       ],
       "weight": 0.6
     },
@@ -3222,7 +3252,14 @@ var who_owns_this_default_policy_default = {
         "on {#|@nword} occasions",
         "{that's|thats|this is|it's|its|that is|this was|this makes|that makes} the @ordinal",
         "every {monthly|weekly|quarterly|biweekly} ..2 {review|meeting|call|check-in|qbr|visit}",
-        "{been trying|trying|tried} since"
+        "{been trying|trying|tried} since",
+        "between @month ..3 and @month",
+        "of the {#|@nword} {requests|tickets|calls|cases|emails|orders|deliveries|visits}",
+        "{#|@nword} {months|weeks|times|deliveries|orders} like this",
+        "{continue|continues|continuing|continued} since",
+        "for most of {@month|the month|the week|the quarter|last month|this month|the year}",
+        "on # # and # @month",
+        "on {#|@nword} ..2 and {#|@nword} @month"
       ],
       "except": [
         "{happy|glad|nice|good|great} ..2 again",
@@ -3255,7 +3292,8 @@ var who_owns_this_default_policy_default = {
         "twice by {mistake|accident}",
         "still nothing",
         "still not {delivered|here|arrived|received|shipped|in}",
-        "{backordered|backorder|shown|showing|shows|listed|marked} ..3 since last"
+        "{backordered|backorder|shown|showing|shows|listed|marked} ..3 since last",
+        "first ..5 since"
       ],
       "weight": 0.7
     },
@@ -3281,7 +3319,6 @@ var who_owns_this_default_policy_default = {
         "fracture*",
         "concussion",
         "bleed*",
-        "blood",
         "lacerat*",
         "cut {his|her|my|their} @body",
         "electrocut*",
@@ -3327,7 +3364,6 @@ var who_owns_this_default_policy_default = {
         "medical attention",
         "medical treatment",
         "treated for",
-        "sent home",
         "{burn|burns|burned|burnt|scald|scalded|scalding} ..3 {@body|himself|herself|themselves|myself|patient|worker|employee|operator|technician|receiver|child|customer|resident|guest|skin}",
         "{he|she|i|we|they|worker|employee|operator|technician|receiver|child|patient|customer|resident|guest|driver|someone} ..3 {was|were|got|is|are|has been|have been} ..2 {burned|burnt|scalded|electrocuted|injured|cut|crushed|pinned|trapped|struck|hit|knocked|hurt}",
         "fell ..3 {off|from|down|over|through|out|backwards|to the}",
@@ -3401,10 +3437,13 @@ var who_owns_this_default_policy_default = {
         "{took|cut|sliced|chopped|ripped|tore|taken} ..3 {tip|tips|end|top|part} of ..2 {finger|fingers|thumb|toe|toes} off",
         "{finger|fingers|thumb|toe|toes|fingertip} ..4 {amputat*|severed|crushed|cut off|sliced off}",
         "{a|the|hand|plastic} surgeon",
-        "{were|was|went|been|taken|rushed|ended up} {at|to|in} {urgent care|the er|the emergency room|the hospital|a&e|the emergency department}"
+        "{were|was|went|been|taken|rushed|ended up} {at|to|in} {urgent care|the er|the emergency room|the hospital|a&e|the emergency department}",
+        "{blood|bleeding} {everywhere|all over|on the|from|running|pouring|dripping|on her|on his|on my}",
+        "{covered in|lots of|lot of|so much|pool of} blood",
+        "sent home {from|with} ..3 {hospital|the er|er|a&e|urgent care|stitches|a concussion|burns|painkillers|a cast|a sling|a brace}"
       ],
       "except": [
-        "{app|application|site|website|system|software|server|page|portal|program|browser|dashboard|tool|report|screen|computer|laptop|database|platform|build|job|script|excel|outlook|service|module|plugin|extension|instance|process|it|keeps|integration|sync|import|upload|export} ..3 crash*",
+        "{app|probe|analyser|analyzer|instrument|reader|scanner|printer|robot|application|site|website|system|software|server|page|portal|program|browser|dashboard|tool|report|screen|computer|laptop|database|platform|build|job|script|excel|outlook|service|module|plugin|extension|instance|process|it|keeps|integration|sync|import|upload|export} ..3 crash*",
         "crash* {when|whenever|every|on|after|during|while} ..3 {i|we|you|opening|loading|saving|exporting|uploading|login|logging|clicking|running}",
         "crash course",
         "by accident",
@@ -3448,7 +3487,8 @@ var who_owns_this_default_policy_default = {
         "blood {pressure|glucose|test|tests|draw|draws|type|cuff|cuffs|sample|samples|bank|sugar|work|drive|donation}",
         "pick your poison",
         "{get|got|gets|getting|be|been|being|were|are} sent home ..6 {shift|schedule|orientation|paperwork|checklist|badge|no work|not needed|early}",
-        "death {certificate|certificates|notice|record|records|benefit|benefits|in the family|of my|of our}"
+        "death {certificate|certificates|notice|record|records|benefit|benefits|in the family|of my|of our}",
+        "{call|calls|called|calling|get|got|getting|come|came|coming|go|going|went|send|sent|sending|bring|brought|ring|rang|write|wrote|give|gave|pay|paid|move|moved|roll|rolled|put|hear|heard|comes|gets|goes} back"
       ],
       "weight": 1.2
     },
@@ -3528,7 +3568,7 @@ var who_owns_this_default_policy_default = {
         "fire off",
         "fired off",
         "fire away",
-        "fire {drill|drills|sale|wall|walls|fighting|fighter|fighters|extinguisher|extinguishers|suppression|sprinkler|sprinklers|hydrant|hydrants|rated|rating|blanket|blankets|pit|pits|ring|truck|trucks|station|department|inspection|inspector|marshal}",
+        "fire {drill|brigade|certificate|certificates|safety|regulations|regs|cert|certs|door|doors|exits|assessment|code|marshal's|panel|panels|watch|drills|sale|wall|walls|fighting|fighter|fighters|extinguisher|extinguishers|suppression|sprinkler|sprinklers|hydrant|hydrants|rated|rating|blanket|blankets|pit|pits|ring|truck|trucks|station|department|inspection|inspector|marshal}",
         "under fire",
         "{hot|hiring|firing} ..2 fire",
         "spark* {interest|joy|conversation|discussion|debate|idea|ideas|curiosity|creativity}",
@@ -3557,7 +3597,8 @@ var who_owns_this_default_policy_default = {
         "burnt-out {bulb|bulbs|lightbulb|lightbulbs|light|lights|lamp|globe|globes|fuse|led|leds}",
         "{bulb|bulbs|lightbulb|lightbulbs|light|lamp|globe} ..2 {burnt|burned} out",
         "smoke {alarm|alarms|detector|detectors} {batteries|battery|order|orders|chirp*|beep*|install*|installation|replacement|replacements|refill|test|testing|kit|kits|unit|units|model|models}",
-        "{order|ordered|buy|bought|purchase|purchased|batteries for|stock|install} ..3 smoke {alarm|alarms|detector|detectors}"
+        "{order|ordered|buy|bought|purchase|purchased|batteries for|stock|install} ..3 smoke {alarm|alarms|detector|detectors}",
+        "smoke {control|damper|dampers|evacuation|exhaust|purge|extraction}"
       ],
       "weight": 1.2
     },
@@ -3645,7 +3686,9 @@ var who_owns_this_default_policy_default = {
         "occupational hazard",
         "dangerous goods {declaration|shipping|fee|fees|surcharge|paperwork|form|class}",
         "danger zone",
-        "hazard {warning triangle|warning triangles|triangle|triangles|lights|light|tape|cones|vest|vests|warning lights|warning light}"
+        "hazard {warning triangle|warning triangles|triangle|triangles|lights|light|tape|cones|vest|vests|warning lights|warning light}",
+        "hazard* ..3 {register|inventory|list|declaration|class|classification|communication|labels|labelling|labeling|shipping|goods}",
+        "{hazardous|dangerous} {chemicals|substances|materials|goods} {register|list|inventory|declaration|shipping|class}"
       ],
       "weight": 0.9
     },
@@ -3717,7 +3760,11 @@ var who_owns_this_default_policy_default = {
         "{spoiled|spoilt|spoiling|spoilage}",
         "{labeled|labelled|marked|printed} ..6 {held|contained|had|was|were|actually} ..6 instead",
         "{foil|inner|safety|tamper|freshness|lid|cap|jar|bottle|tub|blister} seal ..4 {broken|already broken|open|popped|missing|torn|cut|punctured}",
-        "{safety button|button on the lid|lid button} ..4 {popped|up|raised}"
+        "{safety button|button on the lid|lid button} ..4 {popped|up|raised}",
+        "{blood-stained|bloodstained|blood stained|blood-soaked}",
+        "{falsely|spuriously|erroneously} {low|high|elevated|raised|negative|positive}",
+        "{glass|metal|plastic} {flakes|flake|particles|particulate|slivers|specks|chips}",
+        "{flakes|particles|slivers|specks|fragments} ..4 {in|inside} ..4 {vials|vial|ampoules|ampules|bottles|bottle|syringes|bags|jars|cans}"
       ],
       "except": [
         "{memory|data|information|info|price|pricing|privacy|credential|credentials|password|passwords|document|documents|story|news|email|emails|details|plans|roadmap} ..2 {leak|leaks|leaked|leaking}",
@@ -3743,7 +3790,9 @@ var who_owns_this_default_policy_default = {
         "{get|receive|sign up for|subscribe to|set up|setup|set it up|text|email|notify|send} ..6 recall ..3 {notices|alerts|notifications|emails|texts|messages|notice}",
         "recall ..3 {notices|alerts|notifications|notice} by {text|email|sms|phone|mail}",
         "tamper {alert|alerts|alarm|alarms|detection|flag|flags|switch|seal|seals|evident|proof|resistant|event|events}",
-        "{vase|glass|glasses|mirror|bowl|plate|plates|mug|mugs|jar|bottle|ornament|frame|lamp|screen|tabletop|panel|candle} ..4 {arrived|came|delivered} ..3 {in pieces|broken|shattered|smashed|cracked}"
+        "{vase|glass|glasses|mirror|bowl|plate|plates|mug|mugs|jar|bottle|ornament|frame|lamp|screen|tabletop|panel|candle} ..4 {arrived|came|delivered} ..3 {in pieces|broken|shattered|smashed|cracked}",
+        "leak {inspection|inspections|records|test|tests|testing|check|checks|rate|rates|detection|survey|surveys}",
+        "leak-inspection"
       ],
       "weight": 0.9
     },
@@ -3823,7 +3872,8 @@ var who_owns_this_default_policy_default = {
         "why was ..3 released",
         "{goes|go|went|sent|shipped|rented} out like that",
         "{ship|shipping|shipped|ships|send|sending|sent|sends|release|releasing|released|deliver|delivering|delivered|going|went} ..6 {that|which|despite|even though|though|after they} ..2 {failed|failing|didn't pass|did not pass|flunked|never passed}",
-        "{sending|sent|shipping|shipped|going|went|releasing|released} out ..6 {failed|rejected|reject|non-conforming|nonconforming|quarantined}"
+        "{sending|sent|shipping|shipped|going|went|releasing|released} out ..6 {failed|rejected|reject|non-conforming|nonconforming|quarantined}",
+        "{keep|kept|keeps|still|continue|continues} {delivering|shipping|selling|installing|sending|supplying} them"
       ],
       "except": [
         "{software|code|release|build|ui|page|report|dashboard|app|display|typo|cosmetic|field|screen|feature|integration|api|sync|invoice|format|formatting|data} ..3 {defect|defects|bug|bugs}",
@@ -4015,7 +4065,10 @@ var who_owns_this_default_policy_default = {
         "{put|putting|puts|with|under} ..2 weight ..8 {folded|collapsed|buckled|gave way|gave out|snapped|broke}",
         "{pops|popped|pop|popping} out of ..2 {the|its} {frame|mount|mounting|wall|doorway|opening|base|track}",
         "{crack|cracks|cracked|split|splitting} ..8 {leg|legs|frame|base|seat|rail|slat|slats|post|posts} of the ..2 {chair|high chair|crib|bed|bunk|stroller|walker|gate|ladder|stool|table|swing|bassinet|car seat}",
-        "{dresser|chest|bookcase|bookshelf|wardrobe|cabinet|tv stand|tv|shelf|shelving unit} ..4 {tips|tipped|tipping|tip|toppled|topples|fell|falls} {forward|over|on}"
+        "{dresser|chest|bookcase|bookshelf|wardrobe|cabinet|tv stand|tv|shelf|shelving unit} ..4 {tips|tipped|tipping|tip|toppled|topples|fell|falls} {forward|over|on}",
+        "{problem|issue|defect|fault} with the ..3 {safety switch|high-limit|high limit|thermal cutoff|interlock|shutoff|limit switch}",
+        "{fire alarm|alarm|alarm panel|fire panel|sprinkler|sprinklers|suppression|detection|smoke detector|detectors|safety system} ..4 {in bypass|bypassed|disabled|turned off|switched off|silenced|shut off|left off|offline}",
+        "no fire watch"
       ],
       "except": [
         "{app|application|site|website|system|software|portal|account|login|password|code|promo|coupon|subscription|email|tracking} ..6 {stuck|sticks|jammed|wrong|error|errors|stops|stopped}",
@@ -4052,8 +4105,10 @@ var who_owns_this_default_policy_default = {
       "label": "damaged in transit",
       "patterns": [
         "{arrived|came|delivered|received|showed up|turned up} ..3 {broken|damaged|smashed|shattered|in pieces|dented|crushed}",
-        "{box|package|parcel|carton|packaging|shipment} ..4 {damaged|crushed|smashed|torn|wet|dented|open|ripped|soaked}",
-        "{damaged|broken} in {transit|shipping|delivery|the post|the mail}"
+        "{box|package|parcel|carton|packaging|shipment} ..4 {split|split open|burst|damaged|crushed|smashed|torn|wet|dented|open|ripped|soaked}",
+        "{damaged|broken} in {transit|shipping|delivery|the post|the mail}",
+        "{#|@nword} {bottles|jars|cans|glasses|cases|items|units|pieces|boxes|cartons} {broken|smashed|damaged|cracked|leaking}",
+        "{courier|carrier|transit|handling|forklift} ..3 {damage|damaged|handling thing|broke|dropped}"
       ],
       "weight": 0.4,
       "owner": "customer_service",
@@ -4099,9 +4154,38 @@ var who_owns_this_default_policy_default = {
         "{says|said} ..3 {he's|he has|she's|she has|they've|they have|he had|she had} never {seen|touched|worked on|inspected|been to|been at|visited}",
         "{hasn't|has not|haven't|have not} worked {at|for} ..3 {your|the} ..2 {store|shop|company|branch|site|office|depot|location} since",
         "never been in your {shop|store|yard|facility|depot|workshop|service bay|bay}",
-        "{access|badge|gate|door|entry|visitor|sign-in|security} ..3 {log|logs|system|records|record|sheet} {has|had|shows|showed} no ..2 {entries|entry|record|records|visits|sign-ins}"
+        "{access|badge|gate|door|entry|visitor|sign-in|security} ..3 {log|logs|system|records|record|sheet} {has|had|shows|showed} no ..2 {entries|entry|record|records|visits|sign-ins}",
+        "never {worked|showed|came|visited|attended} ..2 {a|one|any|the|single} ..2 {shift|day|visit|hour|patrol}",
+        "{sheet|log|system|badge|records|register} ..6 {shows|showed|has|had} ..6 on site for ..3 {#|@nword} ..2 {hours|hrs}"
       ],
       "weight": 0.6,
+      "negatable": false
+    },
+    {
+      "id": "independent_evidence",
+      "label": "the customer's own cameras, badges, gate logs, scales or photos",
+      "patterns": [
+        "{camera|cameras|cctv|footage|video|videos|body-cam|bodycam|security video|surveillance} ..6 {show|shows|showed|shown|has|have|had|recorded|caught|captured|confirms|confirmed}",
+        "{reviewed|pulled|checked|watched|went through} ..3 {camera|cameras|cctv|footage|video|videos|security video}",
+        "{badge|badging|visitor|access|gate|door|swipe|entry|dock} {system|log|logs|records|record|data|reader} ..6 {show|shows|showed|has|have|had|puts|put|places|placed|only|no}",
+        "{gps|telematics|vehicle tracking|tracker} ..4 {show|shows|showed|data|puts|put|places|placed|log|logs|history}",
+        "{certified|floor|calibrated|our own} {scale|scales}",
+        "weighed {every|each|all|our}",
+        "{timestamped|time-stamped|dated|geotagged} {photos|photo|pictures|images|video|videos}",
+        "we have {the|all the} {footage|photos|video|pictures|recording|recordings|receipts|logs}",
+        "{our|the} {maintenance|facilities|own|loss prevention|security} ..3 {opened|checked|inspected|found|watched|saw|photographed}"
+      ],
+      "weight": 0.5,
+      "negatable": false
+    },
+    {
+      "id": "benign_error",
+      "label": "the customer calls it a mistake",
+      "patterns": [
+        "{probably|likely|must be|maybe|perhaps|looks like|just} {a|an} {typo|mistake|error|oversight|mix-up|mixup|glitch}",
+        "{honest|clerical|typing|data entry|simple|billing} {mistake|error}"
+      ],
+      "weight": 0.2,
       "negatable": false
     },
     {
@@ -4116,7 +4200,11 @@ var who_owns_this_default_policy_default = {
         "{timesheets|timesheet|time sheets} ..3 {show|shows|showed|list|lists} ..3 # ..2 {billable|billed|days|hours|visits}",
         "{history|records|record|log|logs|report|warranty} ..4 {lists|listed|shows|showed} ..6 {repairs|visits|claims|work|hours|services|inspections|replacements}",
         "{invoice|invoices|bill|statement} ..10 {#} ..1 {hrs|hours|hr}",
-        "{bills|billed|billing|bill|charges|charged} the standard"
+        "{bills|billed|billing|bill|charges|charged} the standard",
+        "{your|the} ..3 {reports|report|activity reports|tickets|ticket|weight tickets|work order|work orders|job sheets|service report|records|timesheets|checklists} ..6 {show|shows|showed|say|says|said|list|lists|listed|carry|carries|claim|claims|averaged|state|states|stated}",
+        "{billed|charged|invoiced} us for ..4 {every|each|all|those|the}",
+        "{billed|charged|invoiced} ..3 every {weekend|week|night|month|shift}",
+        "{invoice|invoices|bill} ..3 {charges|charged|bills|billed|lists|includes|included} ..4 {a|an|two|new|replacement}"
       ],
       "weight": 0.3,
       "negatable": false
@@ -4188,7 +4276,15 @@ var who_owns_this_default_policy_default = {
         "if {she|he|they} {recommended|recommends|recommend|pushed|pushes|approved|approves|signed|signs|backed|backs} ..4 {extending|renewing|our|your|us|the contract|the bid|the deal}",
         "{if|as long as|provided|once} ..4 {she|he|they|you|we} ..3 {moved|move|moves|switched|switch|shifted|shift|sent|send|steered|steer|gave|give|awarded|award} ..6 {purchasing|business|orders|order|volume|spend|account|contract|buying} ..10 {tickets|trip|resort|weekend|vacation|gift|gifts|cash|bonus|dinner|cut|getaway}",
         "tickets ..6 {resort|spa|cruise|golf|getaway}",
-        "on the company's dime"
+        "on the company's dime",
+        "{#} ..2 in {visa|amex|amazon|prepaid|gift|store|mastercard} {cards|card}",
+        "{cards|card|cash|tickets|trip|bonus|gift|gifts|money|envelope} ..3 for {me|you|him|her|them} if",
+        "arrangement between ..6 {and|with} ..3 {our|their|the|your} ..3 {former|buyer|coordinator|manager|purchasing|procurement|facilities}",
+        "{offered|offer|offering|promised|promising} ..6 {role|job|position|consultancy|advisory|seat|retainer|contract} ..10 {provided|if|as long as|once|after} ..4 {scores|score|award|evaluation|tender|decision|vote|contract award}",
+        "{provided|as long as} the {scores|score|evaluation|decision|vote|result|results} {come|comes|go|goes|turn|turns} out",
+        "of {every|each|the} {invoice|order|sale|deal|contract} back",
+        "in cash ..2 privately",
+        "{privately|personally|quietly|off the books} ..3 if {he|she|you|they|we}"
       ],
       "except": [
         "{no|zero|not|never} ..3 {brib*|kickback*}",
@@ -4420,7 +4516,7 @@ var who_owns_this_default_policy_default = {
         "{forged|copied|pasted|reused|re-used|lifted} ..3 {my|our|his|her|their} signature*",
         "{signature|signatures} {was|were|had been|has been} ..2 {used|copied|reused|pasted|applied|added|forged}",
         "{that's|thats|it's|its} what we {tell|say to|promise} {everyone|everybody|all|customers|clients|people}",
-        "nobody reads",
+        "nobody reads {section|clause|the fine|the small|page|the terms|the contract}",
         "{told|asked|instructed|pressured|pushed|wanted|made|had} {me|us|them|him|her|the team|staff} ..2 {sign|certify|record|mark|log|enter|write up|report} ..6 {as|that} ..3 {no|zero|clean|complete|completed|passed|ok|okay|fine|done|good}",
         "so ..2 revenue {lands|land|hits|hit|counts|count|books|shows|falls} ..3 {in|this|that|the}",
         "{create|created|creating|raise|raised|raising|issue|issued|issuing|cut|cutting} ..2 invoices ..6 {aren't|isn't|haven't|hasn't|not|weren't|never} ..3 {scheduled|shipped|delivered|ship|received}",
@@ -4438,7 +4534,27 @@ var who_owns_this_default_policy_default = {
         "{hours|invoice|invoices|bills|timesheets|time|labor|labour} ..6 {being padded|padded|padding}",
         "{edited|altered|doctored|modified|tampered} {spreadsheet|report|results|numbers|data|file|version|readings|figures|values|lab results}",
         "{results|readings|numbers|data|figures|values} {changed|altered|edited|modified|adjusted} before {submission|submitting|sending|filing|reporting|the audit}",
-        "{sign|approve|accept} whatever we {send|give|put}"
+        "{sign|approve|accept} whatever we {send|give|put}",
+        "{numbers|number|ids|id|licenses|licences|license|licence|registrations|registration|certificates|certificate|listing|listings} ..3 {belong|belongs|belonged} to {other|another|someone|somebody|a|different}",
+        "{photo|photos|signature|signatures|name|stamp|seal} ..4 {pasted|photoshopped|edited|swapped|copied} in",
+        "{delete|deleted|deleting|destroy|destroyed|erase|erased|wipe|wiped|shred|shredded|bin|binned} ..3 {the report|report|reports|footage|clip|video|body-cam|bodycam|logs|records|email|emails|evidence|incident report|camera}",
+        "{needs|need|wants|want|wanted|needed} them booked",
+        "{booked|book|recognized|recognised|invoiced|billed} before {year-end|year end|quarter-end|quarter end|month-end|the quarter closes|the end of the quarter|the end of the year}",
+        "so the {numbers|figures|books|quarter|sales|revenue|targets} ..2 {close|closes|land|lands|hit|hits|look|looks|work|balance}",
+        "{into|in|to} {his|her|their} {personal|own} {truck|pickup|car|van|vehicle|garage|house|home}",
+        "{tickets|ticket|weights|readings|counts|meters} ..4 {averaged|ran|run|came in|were|are} ..4 {higher|over|more|above|heavier}",
+        "adds a cushion",
+        "never once lower",
+        "{somebody|someone|they|he|she} {changed|altered|edited|fudged|adjusted|massaged} the {numbers|figures|times|dates|data|results|readings|values|hours|report}",
+        "{tidy|clean|touch|fix|tweak|sort} {these|them|it|those|the records|the paperwork|things} up after the fact",
+        "{re-dated|redated|re-date|redate|re-dating|redating}",
+        "{same|identical} issue date ..6 {different|new|another} {signatory|signature|signer}",
+        "{doesn't|does not|don't|didn't|won't|never} go ..2 through the {system|books|paperwork}",
+        "{old|original} ..2 {element|pump|part|parts|unit|motor|filter|filters|battery|component|components|valve|compressor|board} ..4 still {inside|in there|there|installed|in place|fitted}",
+        "same serial {number|numbers}",
+        "{counter|meter|odometer|hours counter|hour counter|cycle counter} ..3 {reset|rolled back|wound back|zeroed|tampered}",
+        "{#|@nword} ..2 {cycles|hours|miles|km} before ..3 {our|the} {install|installation|delivery|purchase}",
+        "adds ..3 to every {ticket|invoice|job|bill|order|visit}"
       ],
       "except": [
         "backdate* ..3 {the|my|our} ..2 {start date|effective date|address change|cancellation|refund|credit}",
@@ -4452,7 +4568,9 @@ var who_owns_this_default_policy_default = {
         "{figure out|work out|see|decide|plan|understand} ..6 to hit {the|our|a} ..2 {target|targets|goal|goals|number|numbers}",
         "what it will take to hit",
         "{somebody|someone|a thief|thieves|a stranger} {stole|took|swiped|nicked|grabbed}",
-        "tampered with {it|this|the product|the jar|the tub|the bottle|the package|the box|the seal|the lid|the container|my food|the food} {or|and|before|in}"
+        "tampered with {it|this|the product|the jar|the tub|the bottle|the package|the box|the seal|the lid|the container|my food|the food} {or|and|before|in}",
+        "{seals|seal|tape} ..3 still intact ..6 {stored|since|arrival|received}",
+        "seals intact"
       ],
       "weight": 1.5
     },
@@ -4583,7 +4701,14 @@ var who_owns_this_default_policy_default = {
         "{told|asked|instructed|wanted|pressured} {me|us|them|him|her} to {tell|say|assure|confirm} ..4 {the customer|customer|buyer|client|them|her|him|the client|the buyer|the inspector|the auditor} ..8 {compliant|domestic|certified|new|genuine|fine|tested|passed|approved|in spec|shipped|inspected|original|oem}",
         "{told|assured|promised|pledged|pledge|guaranteed} ..6 {no|never|not} ..4 {data|student data|information|pii|records|details} ..6 {third parties|third-party|advertis*|sold|shared|leaves}",
         "{sends|sent|sending|shares|shared|sharing|sells|sold|selling} ..8 {to|with} ..3 {ad-tech|adtech|advertising|advertiser|advertisers|data broker|data brokers|marketers}",
-        "{invoiced|sold|billed|charged|quoted|paid} ..4 new ..10 {overhauled|refurbished|used|rebuilt|reconditioned|remanufactured|refurb|prior-shop|second-hand}"
+        "{invoiced|sold|billed|charged|quoted|paid} ..4 new ..10 {overhauled|refurbished|used|rebuilt|reconditioned|remanufactured|refurb|prior-shop|second-hand}",
+        "{emailed|told|said|stated|claimed|assured|wrote|confirmed} ..6 {holds|held|has|had|is|was|were|are} ..3 {current|valid|active|certified|accredited|licensed|compliant|listed}",
+        "no such {law|regulation|rule|levy|fee|requirement|charge|surcharge|tax} {exists|exist|existed}",
+        "{only|just} a way to ..4 {pass|hide|sneak|slip|bury|disguise}",
+        "{everybody|everyone} {does it|does that|do it|do that}",
+        "tell the {client|customer|buyer|inspector|auditor} {it|that|they} {was|were|is|are}",
+        "on the strength of ..2 {that|the|this|his|her|their|your} {representation|claim|statement|assurance|promise|listing|slide}",
+        "{expired|lapsed|revoked|suspended} in ..2 {#|@month}"
       ],
       "except": [
         "fraud {detection|alert|alerts|prevention|protection|monitoring|rule|rules|score|scores|scoring|check|checks|screening|feature|features|module|team|department|dept|analytics|model|models|tool|tools|filter|filters|flag|flags|settings|review|queue|report|reports|case|cases|investigation|team|training|awareness|risk}",
@@ -4615,7 +4740,8 @@ var who_owns_this_default_policy_default = {
         "{feel|felt|feeling|kinda|kind of|bit|little} ..2 cheated",
         "{which|what} ..2 {one|number|numbers|figure|report|total|count|screen|page} ..2 {is|are} lying",
         "flagged ..4 as fraud*",
-        "fraud {hold|holds|block|blocks|lock|text|texts|message}"
+        "fraud {hold|holds|block|blocks|lock|text|texts|message}",
+        "you are not on the list"
       ],
       "weight": 1.4
     },
@@ -4661,7 +4787,8 @@ var who_owns_this_default_policy_default = {
         "{empty|emptied|emptying} ..3 {dumpster|dumpsters|trash|bins|bin|recycling}",
         "{hose|hosed|wash|washed|washing} ..3 {down|off} ..3 {deck|lot|trucks|truck|vehicle|vehicles|floor|floors|equipment|dock}",
         "{let} ..3 {go|know|us|me|them|you|him|her}",
-        "{leak|leaking|leaked} ..3 {oil|fuel|coolant|antifreeze|fluid}"
+        "{leak|leaking|leaked} ..3 {oil|fuel|coolant|antifreeze|fluid}",
+        "leak {inspection|inspections|records|test|tests|testing|check|checks|rate|rates|detection|survey|surveys}"
       ],
       "weight": 1.5
     },
@@ -4810,7 +4937,16 @@ var who_owns_this_default_policy_default = {
         "{can't|cannot|couldn't|could not|unable to|never} get through",
         "{trying|tried|been trying} ..4 {get through|reach|get hold of|get a hold of|get someone}",
         "{just|only} {rings|rang|ringing}",
-        "tried calling ..6 {#|@nword} times"
+        "tried calling ..6 {#|@nword} times",
+        "{wait|waited|waiting|waits} ..3 {#|@nword|one|an|about|half|over|almost} ..2 {hour|hours|minutes|mins} {before|until|for} ..3 {somebody|someone|anyone|an agent|a person|answer|answers|response|reply|anybody}",
+        "{first|an|the|any} {answer|response|reply|callback} {came|arrived|comes|come} ..2 after ..4 {days|weeks|hours}",
+        "{it's|its|it has|it's now|now it's} been {#|@nword|a few|several|over} {hours|days|weeks}",
+        "{median|average|mean|typical} ..2 {acknowledgement|acknowledgment|response|reply|resolution|wait|hold} {time|times} ..3 {was|were|is|of|has been}",
+        "only ..3 {were|was} {acknowledged|answered|responded to|picked up} within",
+        "{#|@nword|@ordinal} {attempt|attempts|try|tries} ..4 {to get through|to reach|calling|to call|getting through}",
+        "{menu|ivr|phone tree|line|call|system} ..3 {drops|dropped|disconnects|disconnected|hangs up|hung up|cuts|cut} {me|us|off|out}",
+        "{emails|calls|messages|tickets|requests|voicemails} {not|never} {answered|returned|acknowledged}",
+        "{would|will|should} call ..2 back within"
       ],
       "except": [
         "{wait|waiting} ..2 {and see|to hear your thoughts|for your approval}",
@@ -4831,7 +4967,9 @@ var who_owns_this_default_policy_default = {
         "left {me|us} ..3 {voicemail|voicemails|voice mail|message|messages}",
         "{asked|emailed|called|chased|contacted|reached out to|pinged} {their|the client's|the customer's} ..8 {no response|no reply|no answer}",
         "{overflow|forward|forwarding|roll|rollover|ring|route|routing} ..6 after {#|@nword} rings",
-        "after {#|@nword} rings ..4 {then|voicemail|overflow|forward|roll}"
+        "after {#|@nword} rings ..4 {then|voicemail|overflow|forward|roll}",
+        "{spend|spent|spending} hours {with|doing|fixing|sorting|reconciling|matching|correcting|checking|cleaning|going through|on credit|on invoices|on paperwork|on credits}",
+        "to their ..4 {unanswered|no response|no reply}"
       ],
       "weight": 1
     }
@@ -5006,7 +5144,10 @@ var who_owns_this_default_policy_default = {
       "when": {
         "all": [
           "work_recorded",
-          "presence_contradicted"
+          "presence_contradicted",
+          {
+            "not": "benign_error"
+          }
         ]
       },
       "then": {
@@ -5015,6 +5156,28 @@ var who_owns_this_default_policy_default = {
         "severity": "sev1"
       },
       "weight": 0.9
+    },
+    {
+      "id": "ethics_violation.records_vs_evidence",
+      "label": "our records contradicted by the customer's own evidence",
+      "when": {
+        "all": [
+          "work_recorded",
+          "independent_evidence",
+          {
+            "not": "third_party_fraud"
+          },
+          {
+            "not": "benign_error"
+          }
+        ]
+      },
+      "then": {
+        "owner": "sales_leadership",
+        "alarm": "ethics_violation",
+        "severity": "sev1"
+      },
+      "weight": 0.8
     },
     {
       "id": "ethics_violation.insider_pressure",
