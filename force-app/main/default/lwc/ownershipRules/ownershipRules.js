@@ -4825,6 +4825,43 @@ var who_owns_this_default_policy_default = {
       "negatable": false
     },
     {
+      "id": "conduct_reason",
+      "label": "filed under a conduct or ethics reason",
+      "patterns": [
+        "{conduct|misconduct|ethics|ethical|integrity|probity|whistleblow*|bribery|kickback*|corruption|bribe*}"
+      ],
+      "weight": 0.6,
+      "fields": [
+        "Reason"
+      ],
+      "negatable": false
+    },
+    {
+      "id": "compliance_reason",
+      "label": "filed under compliance, environmental, privacy or audit",
+      "patterns": [
+        "{compliance|environmental|environment|privacy|audit|regulatory|legal}",
+        "data protection"
+      ],
+      "weight": 0.3,
+      "fields": [
+        "Reason"
+      ],
+      "negatable": false
+    },
+    {
+      "id": "problem_type",
+      "label": "a problem, not a request",
+      "patterns": [
+        "{problem|complaint|incident}"
+      ],
+      "weight": 0,
+      "fields": [
+        "Type"
+      ],
+      "negatable": false
+    },
+    {
       "id": "waiting",
       "label": "waiting on service",
       "patterns": [
@@ -5211,6 +5248,97 @@ var who_owns_this_default_policy_default = {
         "severity": "sev1"
       },
       "weight": 0.9
+    },
+    {
+      "id": "ethics_violation.conduct_reason",
+      "label": "filed as a conduct or ethics matter",
+      "when": {
+        "all": [
+          "conduct_reason",
+          {
+            "not": "third_party_fraud"
+          },
+          {
+            "not": "feature_request_type"
+          },
+          {
+            "not": {
+              "any": [
+                "harm",
+                "fire",
+                "danger",
+                "defect_shipped",
+                "contamination",
+                "safety_function_failing",
+                "held_back",
+                "vehicle_defect",
+                "safety_reason"
+              ]
+            }
+          }
+        ]
+      },
+      "then": {
+        "owner": "sales_leadership",
+        "alarm": "ethics_violation",
+        "severity": "sev1"
+      },
+      "weight": 0.6
+    },
+    {
+      "id": "ethics_violation.compliance_problem",
+      "label": "a compliance, environmental or privacy problem, not a routine request",
+      "when": {
+        "all": [
+          "compliance_reason",
+          "problem_type",
+          {
+            "not": "third_party_fraud"
+          },
+          {
+            "not": {
+              "any": [
+                "order_status",
+                "delivery_problem",
+                "returns_refunds",
+                "billing",
+                "login_access",
+                "contact_change",
+                "how_to",
+                "report_request",
+                "data_export",
+                "training",
+                "configuration",
+                "adoption",
+                "renewal_paperwork",
+                "qbr",
+                "feature_request",
+                "feature_request_type",
+                "harm",
+                "fire",
+                "danger",
+                "defect_shipped",
+                "contamination",
+                "safety_function_failing",
+                "held_back",
+                "vehicle_defect",
+                "safety_reason",
+                "leave_intent",
+                "leave_doubt",
+                "client_commitments",
+                "systemic",
+                "outcome_at_risk"
+              ]
+            }
+          }
+        ]
+      },
+      "then": {
+        "owner": "sales_leadership",
+        "alarm": "ethics_violation",
+        "severity": "sev1"
+      },
+      "weight": 0.5
     },
     {
       "id": "ethics_violation.despite_outsider",
