@@ -40,6 +40,7 @@ if (!extra) {
     ['heldout-cases-x.jsonl', 'X'],
     ['heldout-cases-y.jsonl', 'Y'],
     ['heldout-cases-aa.jsonl', 'AA'],
+    ['heldout-cases-ab.jsonl', 'AB'],
     ['heldout-cases-ac.jsonl', 'AC'],
     ['heldout-cases-ad.jsonl', 'AD'],
     ['heldout-safety-f.jsonl', 'F safety'],

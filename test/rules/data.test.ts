@@ -44,6 +44,7 @@ const heldOutW = join(root, 'test', 'fixtures', 'heldout-cases-w.jsonl');
 const heldOutX = join(root, 'test', 'fixtures', 'heldout-cases-x.jsonl');
 const heldOutY = join(root, 'test', 'fixtures', 'heldout-cases-y.jsonl');
 const heldOutAA = join(root, 'test', 'fixtures', 'heldout-cases-aa.jsonl');
+const heldOutAB = join(root, 'test', 'fixtures', 'heldout-cases-ab.jsonl');
 const heldOutAC = join(root, 'test', 'fixtures', 'heldout-cases-ac.jsonl');
 const heldOutAD = join(root, 'test', 'fixtures', 'heldout-cases-ad.jsonl');
 const fixture = (name: string) => join(root, 'test', 'fixtures', name);
@@ -74,6 +75,7 @@ describe.each([
   ['held-out fixture X', heldOutX],
   ['held-out fixture Y', heldOutY],
   ['held-out fixture AA', heldOutAA],
+  ['held-out fixture AB', heldOutAB],
   ['held-out fixture AC', heldOutAC],
   ['held-out fixture AD', heldOutAD],
 ])('labeled B2B cases: %s', (_, path) => {

@@ -1714,7 +1714,9 @@ var who_owns_this_default_policy_default = {
         "card on file",
         "{update|replace|change|add|remove} ..3 {card|cards|payment method|bank details} on file",
         "net #",
-        "{is|are} ..3 net #"
+        "{is|are} ..3 net #",
+        "{re-rate|rerate|re-rated|rerated|re-bill|rebill|re-bills}",
+        "{invoice|invoices} ..8 surcharge"
       ],
       "weight": 0.8,
       "owner": "customer_service",
@@ -1930,7 +1932,11 @@ var who_owns_this_default_policy_default = {
         "{bank|banking|payment|account} {details|detail} ..3 {changed|have changed|has changed|updated|are changed}",
         "{your|the} bank {is|was|has} changed",
         "new {iban|bank account|account number|sort code|routing number|bank details}",
-        "{email|emails|mail|message|letter} ..3 {looking like|looked like|pretending|claiming to be|appeared to be|appearing to be|seemed to be} ..2 from"
+        "{email|emails|mail|message|letter} ..3 {looking like|looked like|pretending|claiming to be|appeared to be|appearing to be|seemed to be} ..2 from",
+        "updated {ach|wire|remittance|bank|banking|payment} {form|details|instructions|info|information}",
+        "to the new {account|bank account|iban|account number}",
+        "{fake|spoofed|lookalike|look-alike|fraudulent|bogus} {domain|email|e-mail|invoice|invoices|letterhead|address}",
+        "note the missing"
       ],
       "except": [
         "port-out {pin|request|form|process|steps|authorization|code}"
@@ -2143,7 +2149,8 @@ var who_owns_this_default_policy_default = {
         "{only|just} {sees|see} ..3 {the|their|own|his|her}",
         "{permissions|visibility|access} ..3 {per|by|for each} {site|user|role|team|location|jobsite}",
         "api {access|key|keys|schema|integration|payload|endpoint|endpoints}",
-        "payload schema"
+        "payload schema",
+        "{add|create|set up|make|need} ..3 {custom|required|new|extra} {field|fields|column|columns|dropdown|picklist}"
       ],
       "except": [
         "set up {a|the|an} {call|meeting|time}",
@@ -2441,7 +2448,10 @@ var who_owns_this_default_policy_default = {
         "{disable|cancel|stop|remove|uncheck} ..2 auto-renew*",
         "{disable|cancel|stop|remove|uncheck} ..2 auto renew*",
         "add ..4 to my order",
-        "add ..4 to {our|the} order before"
+        "add ..4 to {our|the} order before",
+        "{duplicate|load|freight|spot|the second|two|second} tender*",
+        "tender* ..3 {load|loads|shipment|shipments|truck|trucks|lane|lanes}",
+        "{kill|cancel|reject|accept|delete|void|decline} ..3 tender*"
       ],
       "weight": 1,
       "owner": "account_executive",
@@ -2679,7 +2689,8 @@ var who_owns_this_default_policy_default = {
       "except": [
         "{reference|ref|po|number|contact|id|code|contact person} on our side",
         "on our side is",
-        "{can't|cannot} send {them|it|these|those} to {clients|customers|patients|guests|anyone}"
+        "{can't|cannot} send {them|it|these|those} to {clients|customers|patients|guests|anyone}",
+        "never signed {this|that|the} {amendment|addendum|document|form|change order}"
       ],
       "weight": 1,
       "owner": "account_executive",
@@ -2731,7 +2742,8 @@ var who_owns_this_default_policy_default = {
         "{contract|sla|agreement} {promises|guarantees|specifies|says|requires} ..3 # ..2 {uptime|availability|response|fill}",
         "nowhere near {it|that|target|the target}",
         "{promised|projected|committed|guaranteed|expected} ..4 {cost reduction|savings|reduction|improvement|roi|payback|return}",
-        "joint review"
+        "joint review",
+        "joint {fix|plan|solution|session|working session|action plan}"
       ],
       "except": [
         "milestone {#|@nword}",
@@ -2799,7 +2811,9 @@ var who_owns_this_default_policy_default = {
         "handoff gap",
         "{gap|gaps|disconnect} between your ..3 {teams|team|and}",
         "nobody told the",
-        "{says|said} it's ..3 {says|said} ..3 {says|said}"
+        "{says|said} it's ..3 {says|said} ..3 {says|said}",
+        "between your ..3 {team|teams|department|departments|group|system} and your ..3 {team|teams|department|departments|group|system}",
+        "{isn't|is not|not} {one|a single|just one} {invoice|order|ticket|incident|case|shipment|delivery} ..3 {it's|it is}"
       ],
       "except": [
         "reconciliation statement*",
@@ -2827,7 +2841,9 @@ var who_owns_this_default_policy_default = {
         "put right across the {project|order|site|estate|fleet|programme|program}",
         "{contract|spec|specification|order} specifies the {finish|colour|color|material|shade}",
         "{it's|it is|they're|they are|that's|this is|all} cosmetic",
-        "{whole|entire} batch"
+        "{whole|entire} batch",
+        "{peeling|yellowing|fading|faded|discolored|discoloured|scratched|scuffed|bubbling|flaking} ..6 {decals|decal|labels|label|paint|finish|coating|branding|logo|housing|housings|clear coat|lettering}",
+        "{decals|decal|labels|label|paint|finish|coating|branding|logo|lettering} ..4 {peeling|yellowing|fading|bubbling|flaking|cracking}"
       ],
       "weight": 0.7,
       "owner": "account_executive",
@@ -3034,7 +3050,11 @@ var who_owns_this_default_policy_default = {
         "{offer|quote|proposal|bid} from {another|a different|a new|other|a competing|a rival} ..2 @vendor",
         "{started|starting|launched|opened|issued|running|run} {a|an} {tender|rfp|rfq|rebid|re-bid|bid process|competitive bid}",
         "{think|thinking|considering|consider|want|wants|planning|plan|decide|decided|going} {to|about|of} ..1 {change|changing|switch|switching|replace|replacing|find|finding} ..3 @vendor",
-        "{signed|started|starting|running|began|begun} {a|an} {trial|pilot} with"
+        "{signed|started|starting|running|began|begun} {a|an} {trial|pilot} with",
+        "{we'll|we will|we're going to|we are going to} be on a {different|new|another|other} {system|platform|provider|vendor|carrier|solution|supplier}",
+        "{we are|we're} done with {you|your}",
+        "talk us out of",
+        "pulling ..4 from all"
       ],
       "except": [
         "{cancel|cancelling|canceling|cancellation} ..2 {order|orders|meeting|webinar|training|session|call|appointment|pickup|delivery|shipment|request|po|invoice|reservation|booking|visit|class|subscription to the newsletter|newsletter|fee|fees}",
@@ -3076,7 +3096,8 @@ var who_owns_this_default_policy_default = {
         "notice {on|of|for|before} ..3 {change|changes|price|prices|pricing|increase|increases|adder|adders|rate|rates}",
         "{supposed|scheduled|due|expected|set|going|about|ready} to leave",
         "{after|upon|following} termination",
-        "{pull|pulling|pulled} ..4 {invoice|invoices|records|statements|reports|files|history|logs|tickets|data}"
+        "{pull|pulling|pulled} ..4 {invoice|invoices|records|statements|reports|files|history|logs|tickets|data}",
+        "{with|including|include|includes|providing|provide|requires|require|and} {#|@nword|thirty|sixty|ninety} ..2 {day|days} notice of cancellation"
       ],
       "weight": 1
     },
@@ -3104,7 +3125,8 @@ var who_owns_this_default_policy_default = {
         "{not sure|doubt|question whether|wonder if|wondering if|wondering whether} ..4 {can handle|can support|can cope with|are able to handle|is able to handle|can manage|can serve} ..3 {an account|a client|a customer|customers|accounts|a business|a company} ..2 {our size|like us|like ours|of our size}",
         "{versus|vs|instead of|rather than} ..3 {buying|running|doing|bringing|taking} ..3 {our own|in-house|in house|ourselves|inhouse}",
         "{still|really|even} makes sense for us",
-        "whether ..6 still makes sense"
+        "whether ..6 still makes sense",
+        "{question|questioning} whether we {need|still need|should keep}"
       ],
       "weight": 0.6
     },
@@ -3669,7 +3691,10 @@ var who_owns_this_default_policy_default = {
         "{button|coin} {battery|batteries|cell|cells} ..8 {swallow*|ingest*|loose|fell out|falls out|came out|comes out|accessible|opens|open|no screw}",
         "{battery|batteries} ..2 {compartment|door|cover} ..6 {opens|open|came off|comes off|no screw|loose|without a screw|easily}",
         "rolled ..3 {over|off|down} the {edge|stairs|steps|step|side}",
-        "{water|liquid} ..6 {into|in|onto} ..4 {electronics|electrical|wiring|circuit|circuitry|power supply|control board}"
+        "{water|liquid} ..6 {into|in|onto} ..4 {electronics|electrical|wiring|circuit|circuitry|power supply|control board}",
+        "{bridge|overpass|underpass|tunnel} strike",
+        "{hit|struck|clipped} ..3 {bridge|overpass|underpass|pedestrian|cyclist|bystander}",
+        "road {closed|was closed|shut}"
       ],
       "except": [
         "{dangerously|dangerous} ..2 {close|near|low|thin|tight|behind|short|long|slow|high}",
@@ -4284,7 +4309,11 @@ var who_owns_this_default_policy_default = {
         "{provided|as long as} the {scores|score|evaluation|decision|vote|result|results} {come|comes|go|goes|turn|turns} out",
         "of {every|each|the} {invoice|order|sale|deal|contract} back",
         "in cash ..2 privately",
-        "{privately|personally|quietly|off the books} ..3 if {he|she|you|they|we}"
+        "{privately|personally|quietly|off the books} ..3 if {he|she|you|they|we}",
+        "{paid|pay|pays|paying} ^ ..3 {cash|money|venmo|zelle|paypal|a cut}",
+        "{cash|money} per {load|job|order|shipment|truck|delivery|invoice}",
+        "{keep|keeps|kept} getting ..6 if {he|she|they|you|we} {paid|pay|pays|gave|give|kicked}",
+        "{through|via|on} {venmo|zelle|cashapp|cash app} ..3 {cash|per|each|every}"
       ],
       "except": [
         "{no|zero|not|never} ..3 {brib*|kickback*}",
@@ -4554,7 +4583,10 @@ var who_owns_this_default_policy_default = {
         "same serial {number|numbers}",
         "{counter|meter|odometer|hours counter|hour counter|cycle counter} ..3 {reset|rolled back|wound back|zeroed|tampered}",
         "{#|@nword} ..2 {cycles|hours|miles|km} before ..3 {our|the} {install|installation|delivery|purchase}",
-        "adds ..3 to every {ticket|invoice|job|bill|order|visit}"
+        "adds ..3 to every {ticket|invoice|job|bill|order|visit}",
+        "{they|customers|clients|nobody|no one|the customer|the client} never {check|checks|notice|notices|look|looks|audit|audits|reconcile}",
+        "signature ..4 supposed to be {mine|his|hers|theirs|ours}",
+        "{we|i} never signed {this|that|the} {amendment|addendum|document|form|change order}"
       ],
       "except": [
         "backdate* ..3 {the|my|our} ..2 {start date|effective date|address change|cancellation|refund|credit}",
@@ -4702,13 +4734,19 @@ var who_owns_this_default_policy_default = {
         "{told|assured|promised|pledged|pledge|guaranteed} ..6 {no|never|not} ..4 {data|student data|information|pii|records|details} ..6 {third parties|third-party|advertis*|sold|shared|leaves}",
         "{sends|sent|sending|shares|shared|sharing|sells|sold|selling} ..8 {to|with} ..3 {ad-tech|adtech|advertising|advertiser|advertisers|data broker|data brokers|marketers}",
         "{invoiced|sold|billed|charged|quoted|paid} ..4 new ..10 {overhauled|refurbished|used|rebuilt|reconditioned|remanufactured|refurb|prior-shop|second-hand}",
-        "{emailed|told|said|stated|claimed|assured|wrote|confirmed} ..6 {holds|held|has|had|is|was|were|are} ..3 {current|valid|active|certified|accredited|licensed|compliant|listed}",
+        "{emailed|told|said|stated|claimed|assured|wrote|confirmed} ..10 {holds|held|has|had|is|was|were|are} ..3 {current|valid|active|certified|accredited|licensed|compliant|listed}",
         "no such {law|regulation|rule|levy|fee|requirement|charge|surcharge|tax} {exists|exist|existed}",
         "{only|just} a way to ..4 {pass|hide|sneak|slip|bury|disguise}",
         "{everybody|everyone} {does it|does that|do it|do that}",
         "tell the {client|customer|buyer|inspector|auditor} {it|that|they} {was|were|is|are}",
         "on the strength of ..2 {that|the|this|his|her|their|your} {representation|claim|statement|assurance|promise|listing|slide}",
-        "{expired|lapsed|revoked|suspended} in ..2 {#|@month}"
+        "{expired|lapsed|revoked|suspended} in ..2 {#|@month}",
+        "{blacklisted|black-listed|cut off|frozen out} ..3 for reporting",
+        "{never|not} {completed|done|had|passed|obtained|achieved|received|held} ..2 {a|an|the} ..3 {type ii|type 2|soc 2|audit|certification|accreditation|license|licence|certificate}",
+        "{signed|bought|purchased|chose|selected|agreed} ..2 {partly|largely|mainly|mostly|entirely|only} on {that|this|the} basis",
+        "on the basis of that {representation|claim|statement|assurance|promise}",
+        "{rep|broker|we|you|your team|he|she|they} ..3 {re-brokered|rebrokered|double brokered|double-brokered|re-brokering|double brokering}",
+        "{data|list|lists|rates|contacts|files|records|spreadsheet|pricing} ..8 {showed up|turned up|ended up|appeared} ..3 {at|with} {a|our|the} {competitor|rival}"
       ],
       "except": [
         "fraud {detection|alert|alerts|prevention|protection|monitoring|rule|rules|score|scores|scoring|check|checks|screening|feature|features|module|team|department|dept|analytics|model|models|tool|tools|filter|filters|flag|flags|settings|review|queue|report|reports|case|cases|investigation|team|training|awareness|risk}",
@@ -4798,7 +4836,8 @@ var who_owns_this_default_policy_default = {
       "patterns": [
         "{my|our} ..3 {manager|managers|supervisor|supervisors|lead|boss|foreman|superintendent|director|controller|shift lead|team lead|crew lead|gm|vp|operations|management|dispatch|dispatcher|higher-ups|leadership|owner|partner|principal|chief|head} ..4 {told|tells|asked|asks|instructed|wants|wanted|had|has|made|makes|pressured|pressures|pushed|pushes|directed|ordered|said|says|expects|expected|insisted|insists} ..2 {me|us|them|the team|everyone|the crew|the shift|to|him|her}",
         "{operations|management|production control|dispatch|accounting|finance|the office|head office|corporate|the plant manager|the controller|the branch manager|the owner} {told|tells|asked|instructed|wants|wanted|ordered|directed} {me|us|them|him|her|everyone|the team}",
-        "{i|we} {was|were|am|are|have been|had been|got|keep getting|kept getting} {told|asked|instructed|pressured|directed|ordered|pushed} to"
+        "{i|we} {was|were|am|are|have been|had been|got|keep getting|kept getting} {told|asked|instructed|pressured|directed|ordered|pushed} to",
+        "{i|we} {was|were|am|are|have been|had been|got} {told|asked|instructed|pressured|directed|ordered|pushed} by ..6 to"
       ],
       "weight": 0.5,
       "negatable": false
@@ -4828,7 +4867,7 @@ var who_owns_this_default_policy_default = {
       "id": "conduct_reason",
       "label": "filed under a conduct or ethics reason",
       "patterns": [
-        "{conduct|misconduct|ethics|ethical|integrity|probity|whistleblow*|bribery|kickback*|corruption|bribe*}"
+        "{conduct|misuse|misconduct|ethics|ethical|integrity|probity|whistleblow*|bribery|kickback*|corruption|bribe*}"
       ],
       "weight": 0.6,
       "fields": [
@@ -4983,7 +5022,10 @@ var who_owns_this_default_policy_default = {
         "{#|@nword|@ordinal} {attempt|attempts|try|tries} ..4 {to get through|to reach|calling|to call|getting through}",
         "{menu|ivr|phone tree|line|call|system} ..3 {drops|dropped|disconnects|disconnected|hangs up|hung up|cuts|cut} {me|us|off|out}",
         "{emails|calls|messages|tickets|requests|voicemails} {not|never} {answered|returned|acknowledged}",
-        "{would|will|should} call ..2 back within"
+        "{would|will|should} call ..2 back within",
+        "{trying|tried|been trying} to {call|reach|contact|get hold of} ..8 {line|number|desk|support|you|anyone|someone|hotline}",
+        "high call volume",
+        "{then|and} it hangs up"
       ],
       "except": [
         "{wait|waiting} ..2 {and see|to hear your thoughts|for your approval}",
@@ -5006,7 +5048,8 @@ var who_owns_this_default_policy_default = {
         "{overflow|forward|forwarding|roll|rollover|ring|route|routing} ..6 after {#|@nword} rings",
         "after {#|@nword} rings ..4 {then|voicemail|overflow|forward|roll}",
         "{spend|spent|spending} hours {with|doing|fixing|sorting|reconciling|matching|correcting|checking|cleaning|going through|on credit|on invoices|on paperwork|on credits}",
-        "to their ..4 {unanswered|no response|no reply}"
+        "to their ..4 {unanswered|no response|no reply}",
+        "unassigned {driving|drive|miles|vehicles|drivers|trips|events|time}"
       ],
       "weight": 1
     }
