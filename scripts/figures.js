@@ -43,6 +43,8 @@ if (!extra) {
     ['heldout-cases-ab.jsonl', 'AB'],
     ['heldout-cases-ac.jsonl', 'AC'],
     ['heldout-cases-ad.jsonl', 'AD'],
+    ['heldout-cases-ag.jsonl', 'AG'],
+    ['heldout-cases-aj.jsonl', 'AJ'],
     ['heldout-safety-f.jsonl', 'F safety'],
     ['heldout-routine-f.jsonl', 'F routine'],
     ['heldout-routine-j.jsonl', 'J routine'],

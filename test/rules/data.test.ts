@@ -47,6 +47,8 @@ const heldOutAA = join(root, 'test', 'fixtures', 'heldout-cases-aa.jsonl');
 const heldOutAB = join(root, 'test', 'fixtures', 'heldout-cases-ab.jsonl');
 const heldOutAC = join(root, 'test', 'fixtures', 'heldout-cases-ac.jsonl');
 const heldOutAD = join(root, 'test', 'fixtures', 'heldout-cases-ad.jsonl');
+const heldOutAG = join(root, 'test', 'fixtures', 'heldout-cases-ag.jsonl');
+const heldOutAJ = join(root, 'test', 'fixtures', 'heldout-cases-aj.jsonl');
 const fixture = (name: string) => join(root, 'test', 'fixtures', name);
 
 describe.each([
@@ -78,6 +80,8 @@ describe.each([
   ['held-out fixture AB', heldOutAB],
   ['held-out fixture AC', heldOutAC],
   ['held-out fixture AD', heldOutAD],
+  ['held-out fixture AG', heldOutAG],
+  ['held-out fixture AJ', heldOutAJ],
 ])('labeled B2B cases: %s', (_, path) => {
   it('owner accuracy ≥ 0.85, alarm precision ≥ 0.85 and recall ≥ 0.90', () => {
     const e = evaluate(path);

@@ -1581,6 +1581,9 @@ var who_owns_this_default_policy_default = {
         "{confirm|give|provide|send} ..2 {a|the} {dispatch|ship|shipping|delivery|despatch} date",
         "{dispatch|despatch} date"
       ],
+      "except": [
+        "{missing|missed|miss} ..2 {order cutoff|cutoff|cut-off|cut off}"
+      ],
       "weight": 1,
       "owner": "customer_service",
       "negatable": false
@@ -1716,7 +1719,8 @@ var who_owns_this_default_policy_default = {
         "net #",
         "{is|are} ..3 net #",
         "{re-rate|rerate|re-rated|rerated|re-bill|rebill|re-bills}",
-        "{invoice|invoices} ..8 surcharge"
+        "{invoice|invoices} ..8 surcharge",
+        "invoice ..6 {applies|applied|charges|charged|includes|included} ..4 surcharge"
       ],
       "weight": 0.8,
       "owner": "customer_service",
@@ -2150,7 +2154,9 @@ var who_owns_this_default_policy_default = {
         "{permissions|visibility|access} ..3 {per|by|for each} {site|user|role|team|location|jobsite}",
         "api {access|key|keys|schema|integration|payload|endpoint|endpoints}",
         "payload schema",
-        "{add|create|set up|make|need} ..3 {custom|required|new|extra} {field|fields|column|columns|dropdown|picklist}"
+        "{add|create|set up|make|need} ..3 {custom|required|new|extra} {field|fields|column|columns|dropdown|picklist}",
+        "{where|how} do i set ..3 up",
+        "set ..2 up in the ..2 {portal|app|dashboard|admin|settings|console}"
       ],
       "except": [
         "set up {a|the|an} {call|meeting|time}",
@@ -2368,7 +2374,9 @@ var who_owns_this_default_policy_default = {
         "{drop|dropping|move|moving|step|stepping} down a {tier|plan|level|package}",
         "{bill|billing|hourly|day|labor|labour|markup|margin} rates",
         "budget assumes",
-        "{package|bundle|bundled|volume|touring|multi-site|multi-city|enterprise} {quote|pricing|price|rates|deal|discount}"
+        "{package|bundle|bundled|volume|touring|multi-site|multi-city|enterprise} {quote|pricing|price|rates|deal|discount}",
+        "{rough|ballpark|indicative} ..3 {fees|pricing|costs|cost|price|quote|figures}",
+        "{rate|price|prices|pricing|fee|fees|cost|costs|renewal} ..6 # ..1 {higher|more|increase|up}"
       ],
       "except": [
         "price {list|sheet} copy",
@@ -2434,7 +2442,8 @@ var who_owns_this_default_policy_default = {
         "competitive bid*",
         "into our agreement",
         "{in writing|written} and into",
-        "{before|until} {he|she|we|they|i} {sign|signs|signing|commit|commits|release|releases} ..4 {second half|rest|remainder|next phase|balance|second phase} of the {order|contract|deal|project}"
+        "{before|until} {he|she|we|they|i} {sign|signs|signing|commit|commits|release|releases} ..4 {second half|rest|remainder|next phase|balance|second phase} of the {order|contract|deal|project}",
+        "{two|three|multi|#} ..2 year {option|term|deal|agreement|commitment|contract}"
       ],
       "except": [
         "{auto renewal|auto-renewal|automatic renewal|autorenewal} on my",
@@ -2531,14 +2540,17 @@ var who_owns_this_default_policy_default = {
         "{what|how much} ..4 {module|add-on|addon|product|option|tier|package} would cost",
         "{wants|want|like|requested|request|asked for|schedule} a demo",
         "{you|your team} ..2 also {run|handle|provide|supply|do|take on|cover|manage|service|offer}",
-        "is that something you {offer|do|provide|carry|sell|support}"
+        "is that something you {offer|do|provide|carry|sell|support}",
+        "{taking|take|expand|expanding|extend|extending|roll|rolling|bring|bringing} ..3 {programme|program|service|services|contract|partnership|it|this|them} {into|to} ^"
       ],
       "except": [
         "{not a|chief|the|co-|co|our|a licensed|airline} pilot",
         "pilots",
         "co-pilot",
         "copilot",
-        "{cancel|remove|drop|turn off|stop|end} ..4 {add-on|add on}"
+        "{cancel|remove|drop|turn off|stop|end} ..4 {add-on|add on}",
+        "{cost|customer|user|lead|client} ..1 acquisition",
+        "acquisition {cost|costs|channel|channels|rate|rates|funnel}"
       ],
       "weight": 0.8,
       "owner": "account_executive",
@@ -2684,13 +2696,17 @@ var who_owns_this_default_policy_default = {
         "{need|needs} someone to reach {the|their}",
         "on us ..1 not {you|your}",
         "on our ..4 not {you|your}",
-        "{the client|the customer|client|customer} never ..3 {issued|provided|sent|gave|signed|approved|delivered|returned}"
+        "{the client|the customer|client|customer} never ..3 {issued|provided|sent|gave|signed|approved|delivered|returned}",
+        "{that's|that is|thats|this is} on us",
+        "{need|needs} to fix our ..2 {process|ordering|side|workflow|procedures|end}",
+        "{our|my} ..2 {kitchens|sites|stores|teams|staff|crews|people|locations|branches|managers|users} keep {missing|forgetting|skipping|failing|ignoring}"
       ],
       "except": [
         "{reference|ref|po|number|contact|id|code|contact person} on our side",
         "on our side is",
         "{can't|cannot} send {them|it|these|those} to {clients|customers|patients|guests|anyone}",
-        "never signed {this|that|the} {amendment|addendum|document|form|change order}"
+        "never signed {this|that|the} {amendment|addendum|document|form|change order}",
+        "{no|nothing} {change|changes|changed} on our side"
       ],
       "weight": 1,
       "owner": "account_executive",
@@ -2743,11 +2759,13 @@ var who_owns_this_default_policy_default = {
         "nowhere near {it|that|target|the target}",
         "{promised|projected|committed|guaranteed|expected} ..4 {cost reduction|savings|reduction|improvement|roi|payback|return}",
         "joint review",
-        "joint {fix|plan|solution|session|working session|action plan}"
+        "joint {fix|plan|solution|session|working session|action plan}",
+        "not just {the|a} {report|export|data|list|numbers|dashboard}"
       ],
       "except": [
         "milestone {#|@nword}",
-        "{invoice|invoices|copy} ..6 milestone"
+        "{invoice|invoices|copy} ..6 milestone",
+        "{can't|cannot|unable to|couldn't} close {the|our|a|this} {po|purchase order|order|ticket|month|books|invoice|case}"
       ],
       "weight": 0.8,
       "owner": "account_executive",
@@ -2813,7 +2831,10 @@ var who_owns_this_default_policy_default = {
         "nobody told the",
         "{says|said} it's ..3 {says|said} ..3 {says|said}",
         "between your ..3 {team|teams|department|departments|group|system} and your ..3 {team|teams|department|departments|group|system}",
-        "{isn't|is not|not} {one|a single|just one} {invoice|order|ticket|incident|case|shipment|delivery} ..3 {it's|it is}"
+        "{isn't|is not|not} {one|a single|just one} {invoice|order|ticket|incident|case|shipment|delivery} ..3 {it's|it is}",
+        "{each|everyone|they all|both|all} {say|says|said|blame|blames|blamed|point|points|pointed} ..4 {the other|other one|each other|someone else|another team}",
+        "{one|a single} {owner|point of contact|person|team} across",
+        "{says|said} it's the ..2 {payments|billing|support|integration|warehouse|carrier|other|dispatch} {team|teams|department|side}"
       ],
       "except": [
         "reconciliation statement*",
@@ -3054,7 +3075,9 @@ var who_owns_this_default_policy_default = {
         "{we'll|we will|we're going to|we are going to} be on a {different|new|another|other} {system|platform|provider|vendor|carrier|solution|supplier}",
         "{we are|we're} done with {you|your}",
         "talk us out of",
-        "pulling ..4 from all"
+        "pulling ..4 from all",
+        "one more ..4 {and|then} ..3 {moves|move|goes|go|switches|switch|takes|take} ..6 {to another|elsewhere|to a different}",
+        "{run|running|start|starting|conduct|conducting|hold|holding|launch|launching} {an|a} {agency|vendor|supplier|provider} {review|search|pitch|selection}"
       ],
       "except": [
         "{cancel|cancelling|canceling|cancellation} ..2 {order|orders|meeting|webinar|training|session|call|appointment|pickup|delivery|shipment|request|po|invoice|reservation|booking|visit|class|subscription to the newsletter|newsletter|fee|fees}",
@@ -3097,7 +3120,11 @@ var who_owns_this_default_policy_default = {
         "{supposed|scheduled|due|expected|set|going|about|ready} to leave",
         "{after|upon|following} termination",
         "{pull|pulling|pulled} ..4 {invoice|invoices|records|statements|reports|files|history|logs|tickets|data}",
-        "{with|including|include|includes|providing|provide|requires|require|and} {#|@nword|thirty|sixty|ninety} ..2 {day|days} notice of cancellation"
+        "{with|including|include|includes|providing|provide|requires|require|and} {#|@nword|thirty|sixty|ninety} ..2 {day|days} notice of cancellation",
+        "{card|account|number|visa|mastercard|amex|cards} ending",
+        "{year|month|quarter} end",
+        "{your|our|their|my|on your|on our} end",
+        "{cancel|canceled|cancelled|canceling|cancelling|cancels} ..4 {review|meeting|call|qbr|ebr|session|visit|demo|appointment|workshop|training}"
       ],
       "weight": 1
     },
@@ -3275,13 +3302,14 @@ var who_owns_this_default_policy_default = {
         "{that's|thats|this is|it's|its|that is|this was|this makes|that makes} the @ordinal",
         "every {monthly|weekly|quarterly|biweekly} ..2 {review|meeting|call|check-in|qbr|visit}",
         "{been trying|trying|tried} since",
-        "between @month ..3 and @month",
         "of the {#|@nword} {requests|tickets|calls|cases|emails|orders|deliveries|visits}",
         "{#|@nword} {months|weeks|times|deliveries|orders} like this",
         "{continue|continues|continuing|continued} since",
         "for most of {@month|the month|the week|the quarter|last month|this month|the year}",
         "on # # and # @month",
-        "on {#|@nword} ..2 and {#|@nword} @month"
+        "on {#|@nword} ..2 and {#|@nword} @month",
+        "every {production|project|job|batch|release|report|campaign|translation|file|deliverable|load|run|cycle|submission} ..8 {needed|required|had|came|has|was|were|needs|requires}",
+        "since {early|mid|late|the start of|the end of|the beginning of} @month"
       ],
       "except": [
         "{happy|glad|nice|good|great} ..2 again",
@@ -3315,7 +3343,8 @@ var who_owns_this_default_policy_default = {
         "still nothing",
         "still not {delivered|here|arrived|received|shipped|in}",
         "{backordered|backorder|shown|showing|shows|listed|marked} ..3 since last",
-        "first ..5 since"
+        "first ..5 since",
+        "{#|@nword|a|a few|several} {days|hours|weeks|minutes} late"
       ],
       "weight": 0.7
     },
@@ -3510,7 +3539,9 @@ var who_owns_this_default_policy_default = {
         "pick your poison",
         "{get|got|gets|getting|be|been|being|were|are} sent home ..6 {shift|schedule|orientation|paperwork|checklist|badge|no work|not needed|early}",
         "death {certificate|certificates|notice|record|records|benefit|benefits|in the family|of my|of our}",
-        "{call|calls|called|calling|get|got|getting|come|came|coming|go|going|went|send|sent|sending|bring|brought|ring|rang|write|wrote|give|gave|pay|paid|move|moved|roll|rolled|put|hear|heard|comes|gets|goes} back"
+        "{call|calls|called|calling|get|got|getting|come|came|coming|go|going|went|send|sent|sending|bring|brought|ring|rang|write|wrote|give|gave|pay|paid|move|moved|roll|rolled|put|hear|heard|comes|gets|goes} back",
+        "{got|get|gave|give|had|what} ..3 {a bit of a|quite a|such a|a real|a big|a} shock ..4 {when|at|seeing|to see|i saw|invoice|bill|price|total}",
+        "{invoice|bill|price|total|quote|statement|renewal} ..4 shock"
       ],
       "weight": 1.2
     },
@@ -3620,7 +3651,10 @@ var who_owns_this_default_policy_default = {
         "{bulb|bulbs|lightbulb|lightbulbs|light|lamp|globe} ..2 {burnt|burned} out",
         "smoke {alarm|alarms|detector|detectors} {batteries|battery|order|orders|chirp*|beep*|install*|installation|replacement|replacements|refill|test|testing|kit|kits|unit|units|model|models}",
         "{order|ordered|buy|bought|purchase|purchased|batteries for|stock|install} ..3 smoke {alarm|alarms|detector|detectors}",
-        "smoke {control|damper|dampers|evacuation|exhaust|purge|extraction}"
+        "smoke {control|damper|dampers|evacuation|exhaust|purge|extraction}",
+        "{ad|ads|post|posts|campaign|video|content|sales|traffic|it|this|demand} will explode",
+        "{we|i|they|you} ..2 {burned|burnt|burn|burning} through",
+        "{burned|burnt} through {degreaser|supplies|stock|inventory|budget|credits|product|cases|rolls|ink|toner|paper}"
       ],
       "weight": 1.2
     },
@@ -3713,7 +3747,8 @@ var who_owns_this_default_policy_default = {
         "danger zone",
         "hazard {warning triangle|warning triangles|triangle|triangles|lights|light|tape|cones|vest|vests|warning lights|warning light}",
         "hazard* ..3 {register|inventory|list|declaration|class|classification|communication|labels|labelling|labeling|shipping|goods}",
-        "{hazardous|dangerous} {chemicals|substances|materials|goods} {register|list|inventory|declaration|shipping|class}"
+        "{hazardous|dangerous} {chemicals|substances|materials|goods} {register|list|inventory|declaration|shipping|class}",
+        "{ad|ads|post|posts|campaign|video|content|sales|traffic|it|this|demand} will explode"
       ],
       "weight": 0.9
     },
@@ -3789,7 +3824,11 @@ var who_owns_this_default_policy_default = {
         "{blood-stained|bloodstained|blood stained|blood-soaked}",
         "{falsely|spuriously|erroneously} {low|high|elevated|raised|negative|positive}",
         "{glass|metal|plastic} {flakes|flake|particles|particulate|slivers|specks|chips}",
-        "{flakes|particles|slivers|specks|fragments} ..4 {in|inside} ..4 {vials|vial|ampoules|ampules|bottles|bottle|syringes|bags|jars|cans}"
+        "{flakes|particles|slivers|specks|fragments} ..4 {in|inside} ..4 {vials|vial|ampoules|ampules|bottles|bottle|syringes|bags|jars|cans}",
+        "{warning|warnings|contraindication|contraindications|allergen|allergens|dose|dosage|dosing|side effects|side-effects|adverse events|safety instructions|precautions|contains} ..6 {missing|dropped|blank|cut off|cuts off|truncated|omitted|left out|disappeared|wrong|incorrect|deleted}",
+        "{dropped|omitted|lost|left out|missing|cut off|cuts off|truncates|truncated} ..4 {warning|warnings|contraindication|allergen|allergens|dose|dosage|negation|side effects|contains}",
+        "{#} ..1 {mg|ml|mcg|µg|units|g|mg/ml|iu} instead of {#}",
+        "{reads|read|now reads|says} as an instruction to"
       ],
       "except": [
         "{memory|data|information|info|price|pricing|privacy|credential|credentials|password|passwords|document|documents|story|news|email|emails|details|plans|roadmap} ..2 {leak|leaks|leaked|leaking}",
@@ -3898,7 +3937,9 @@ var who_owns_this_default_policy_default = {
         "{goes|go|went|sent|shipped|rented} out like that",
         "{ship|shipping|shipped|ships|send|sending|sent|sends|release|releasing|released|deliver|delivering|delivered|going|went} ..6 {that|which|despite|even though|though|after they} ..2 {failed|failing|didn't pass|did not pass|flunked|never passed}",
         "{sending|sent|shipping|shipped|going|went|releasing|released} out ..6 {failed|rejected|reject|non-conforming|nonconforming|quarantined}",
-        "{keep|kept|keeps|still|continue|continues} {delivering|shipping|selling|installing|sending|supplying} them"
+        "{keep|kept|keeps|still|continue|continues} {delivering|shipping|selling|installing|sending|supplying} them",
+        "{flagging|flagged|recalled|recall|notice|bulletin|advisory} ..6 {lot|batch|units|model|serials} ..8 before {you|they|it|we} {shipped|sent|delivered}",
+        "{dated|issued|published} before {you|they|it|we} {shipped|sent|delivered}"
       ],
       "except": [
         "{software|code|release|build|ui|page|report|dashboard|app|display|typo|cosmetic|field|screen|feature|integration|api|sync|invoice|format|formatting|data} ..3 {defect|defects|bug|bugs}",
@@ -3928,7 +3969,9 @@ var who_owns_this_default_policy_default = {
         "{meter|meters} {read|reads|reading|readings|data} ..3 {import|imports|upload|uploads|export|feed|file|files} ..3 {failed|failing|fails|fail|error|errors}",
         "{asked|told} {me|us} to pass {on|along}",
         "{pass|passing} {on|along} ..2 {that|this|a message|the message|word}",
-        "{login|sign-in|signin|security|fraud|account|text|email|password} {alert|alerts}"
+        "{login|sign-in|signin|security|fraud|account|text|email|password} {alert|alerts}",
+        "{our|my} ..3 {crew|team|staff|people|operators|shift|night crew|technicians} ..4 {skipping|skipped|skip|hasn't|haven't|didn't|not} ..3 {tests|test|checks|check|logs|logging|inspections|readings}",
+        "cracked when ..3 {nudged|hit|bumped|dropped|knocked|backed into|ran over|reversed into}"
       ],
       "weight": 0.8
     },
@@ -4140,6 +4183,21 @@ var who_owns_this_default_policy_default = {
       "negatable": true
     },
     {
+      "id": "safety_denied",
+      "label": "the customer says it is not a safety matter",
+      "patterns": [
+        "{not|no|isn't|is not|wasn't|was not|never} {a|an} ..2 {safety|electrical|fire|health|structural} {hazard|issue|concern|problem|risk|matter}",
+        "no {safety|electrical|fire|health} {issue|issues|concern|concerns|problem|problems|risk|risks|side|hazard|impact}",
+        "{not|no} {a|any} {safety|functional|fit or function} {thing|side|angle|aspect}",
+        "{purely|only|just} {cosmetic|aesthetic|appearance|visual}"
+      ],
+      "except": [
+        "{probably|maybe|perhaps|possibly|hopefully|might be|may be|not sure if|not sure it's} ..2 not"
+      ],
+      "weight": 0.2,
+      "negatable": false
+    },
+    {
       "id": "executive_unreachable",
       "label": "an executive relationship to repair",
       "patterns": [
@@ -4198,7 +4256,9 @@ var who_owns_this_default_policy_default = {
         "weighed {every|each|all|our}",
         "{timestamped|time-stamped|dated|geotagged} {photos|photo|pictures|images|video|videos}",
         "we have {the|all the} {footage|photos|video|pictures|recording|recordings|receipts|logs}",
-        "{our|the} {maintenance|facilities|own|loss prevention|security} ..3 {opened|checked|inspected|found|watched|saw|photographed}"
+        "{our|the} {maintenance|facilities|own|loss prevention|security} ..3 {opened|checked|inspected|found|watched|saw|photographed}",
+        "{platform|system|your own|our own|their own} audit log ..6 {shows|showed|show|has|had|lists}",
+        "{their|the stations'|the station's} own {logs|records|data|reports|system}"
       ],
       "weight": 0.5,
       "negatable": false
@@ -4208,7 +4268,8 @@ var who_owns_this_default_policy_default = {
       "label": "the customer calls it a mistake",
       "patterns": [
         "{probably|likely|must be|maybe|perhaps|looks like|just} {a|an} {typo|mistake|error|oversight|mix-up|mixup|glitch}",
-        "{honest|clerical|typing|data entry|simple|billing} {mistake|error}"
+        "{honest|clerical|typing|data entry|simple|billing} {mistake|error}",
+        "{keying|keystroke|typing|data-entry|entry|rounding|system} error"
       ],
       "weight": 0.2,
       "negatable": false
@@ -4229,7 +4290,8 @@ var who_owns_this_default_policy_default = {
         "{your|the} ..3 {reports|report|activity reports|tickets|ticket|weight tickets|work order|work orders|job sheets|service report|records|timesheets|checklists} ..6 {show|shows|showed|say|says|said|list|lists|listed|carry|carries|claim|claims|averaged|state|states|stated}",
         "{billed|charged|invoiced} us for ..4 {every|each|all|those|the}",
         "{billed|charged|invoiced} ..3 every {weekend|week|night|month|shift}",
-        "{invoice|invoices|bill} ..3 {charges|charged|bills|billed|lists|includes|included} ..4 {a|an|two|new|replacement}"
+        "{invoice|invoices|bill} ..3 {charges|charged|bills|billed|lists|includes|included} ..4 {a|an|two|new|replacement}",
+        "{bills|billed|invoiced|charges|charged} ..3 # ..3 hours"
       ],
       "weight": 0.3,
       "negatable": false
@@ -4313,7 +4375,11 @@ var who_owns_this_default_policy_default = {
         "{paid|pay|pays|paying} ^ ..3 {cash|money|venmo|zelle|paypal|a cut}",
         "{cash|money} per {load|job|order|shipment|truck|delivery|invoice}",
         "{keep|keeps|kept} getting ..6 if {he|she|they|you|we} {paid|pay|pays|gave|give|kicked}",
-        "{through|via|on} {venmo|zelle|cashapp|cash app} ..3 {cash|per|each|every}"
+        "{through|via|on} {venmo|zelle|cashapp|cash app} ..3 {cash|per|each|every}",
+        "{undisclosed|hidden|secret|side} {rebates|rebate|commissions|commission|payments|kickbacks|incentives|bonuses}",
+        "moved ..4 {budget|spend|business|orders|volume|media} ..6 to earn",
+        "{padded|pad|padding|inflate|inflated|inflating|mark up|marked up} ..3 by ..3 #",
+        "the difference ..3 {taken care of|split|shared|kicked back|between them}"
       ],
       "except": [
         "{no|zero|not|never} ..3 {brib*|kickback*}",
@@ -4586,7 +4652,11 @@ var who_owns_this_default_policy_default = {
         "adds ..3 to every {ticket|invoice|job|bill|order|visit}",
         "{they|customers|clients|nobody|no one|the customer|the client} never {check|checks|notice|notices|look|looks|audit|audits|reconcile}",
         "signature ..4 supposed to be {mine|his|hers|theirs|ours}",
-        "{we|i} never signed {this|that|the} {amendment|addendum|document|form|change order}"
+        "{we|i} never signed {this|that|the} {amendment|addendum|document|form|change order}",
+        "{changed|altered|edited|adjusted|overwrote|overwritten} ..4 {column|columns|figures|numbers|counts|values|cells|totals} by hand",
+        "edit history",
+        "{sent|given|asked|told} ..3 to sign ..4 never {worked on|saw|touched|read|reviewed|did}",
+        "{paid|billed|charged|invoiced} for ..6 {never|didn't|did not} ..2 {ran|run|air|aired|happen|happened|delivered|performed|appeared}"
       ],
       "except": [
         "backdate* ..3 {the|my|our} ..2 {start date|effective date|address change|cancellation|refund|credit}",
@@ -4602,7 +4672,8 @@ var who_owns_this_default_policy_default = {
         "{somebody|someone|a thief|thieves|a stranger} {stole|took|swiped|nicked|grabbed}",
         "tampered with {it|this|the product|the jar|the tub|the bottle|the package|the box|the seal|the lid|the container|my food|the food} {or|and|before|in}",
         "{seals|seal|tape} ..3 still intact ..6 {stored|since|arrival|received}",
-        "seals intact"
+        "seals intact",
+        "dated before {you|they|it|we} {shipped|sent|delivered}"
       ],
       "weight": 1.5
     },
@@ -4740,13 +4811,16 @@ var who_owns_this_default_policy_default = {
         "{everybody|everyone} {does it|does that|do it|do that}",
         "tell the {client|customer|buyer|inspector|auditor} {it|that|they} {was|were|is|are}",
         "on the strength of ..2 {that|the|this|his|her|their|your} {representation|claim|statement|assurance|promise|listing|slide}",
-        "{expired|lapsed|revoked|suspended} in ..2 {#|@month}",
         "{blacklisted|black-listed|cut off|frozen out} ..3 for reporting",
         "{never|not} {completed|done|had|passed|obtained|achieved|received|held} ..2 {a|an|the} ..3 {type ii|type 2|soc 2|audit|certification|accreditation|license|licence|certificate}",
         "{signed|bought|purchased|chose|selected|agreed} ..2 {partly|largely|mainly|mostly|entirely|only} on {that|this|the} basis",
         "on the basis of that {representation|claim|statement|assurance|promise}",
         "{rep|broker|we|you|your team|he|she|they} ..3 {re-brokered|rebrokered|double brokered|double-brokered|re-brokering|double brokering}",
-        "{data|list|lists|rates|contacts|files|records|spreadsheet|pricing} ..8 {showed up|turned up|ended up|appeared} ..3 {at|with} {a|our|the} {competitor|rival}"
+        "{data|plan|plans|launch plan|list|lists|rates|contacts|files|records|spreadsheet|pricing} ..8 {showed up|turned up|ended up|appeared} ..3 {at|with|in} {a|our|the} {competitor|rival}",
+        "{had|if} we ..2 been told the truth",
+        "{wasn't|weren't|not|never} told the truth",
+        "{was|were} told to {point|blame|tell|say} ..3 {customers|clients|users|everyone|people|callers}",
+        "{were|was} told not to {process|cancel|honor|honour|apply|refund|credit|deactivate|remove|stop|report|mention}"
       ],
       "except": [
         "fraud {detection|alert|alerts|prevention|protection|monitoring|rule|rules|score|scores|scoring|check|checks|screening|feature|features|module|team|department|dept|analytics|model|models|tool|tools|filter|filters|flag|flags|settings|review|queue|report|reports|case|cases|investigation|team|training|awareness|risk}",
@@ -4920,7 +4994,7 @@ var who_owns_this_default_policy_default = {
         "no {reply|response|answer} ..3 to ..3 {#|@nword|my|our} ..3 {emails|messages|tickets|calls|voicemails|requests}",
         "{response|reply|turnaround|resolution|wait|hold} {times|time} ..3 {slipped|have slipped|are slipping|getting worse|gotten worse|keep getting worse|doubled|tripled|ballooned|gone up|went up}",
         "{voicemail|voicemails|voice mail|voice mails|messages} ..4 {no|not|never|unreturned|unanswered|ignored|and nothing|nobody|no one}",
-        "{left|leave} ..3 {voicemail|voicemails|voice mail|voice mails|messages}",
+        "{left|leave} ..5 {voicemail|voicemails|voice mail|voice mails|messages}",
         "rings out",
         "ring* ..3 {out|unanswered|no answer|and ring*|forever|endlessly|busy}",
         "busy signal",
@@ -5025,7 +5099,10 @@ var who_owns_this_default_policy_default = {
         "{would|will|should} call ..2 back within",
         "{trying|tried|been trying} to {call|reach|contact|get hold of} ..8 {line|number|desk|support|you|anyone|someone|hotline}",
         "high call volume",
-        "{then|and} it hangs up"
+        "{then|and} it hangs up",
+        "without {a|any|one} ..1 {reply|response|answer|callback|call back|acknowledgement}",
+        "{nearly|almost} {given up|gave up}",
+        "callback took ..3 {all|hours|the whole|most of}"
       ],
       "except": [
         "{wait|waiting} ..2 {and see|to hear your thoughts|for your approval}",
@@ -5141,6 +5218,9 @@ var who_owns_this_default_policy_default = {
           },
           {
             "not": "shipping_damage"
+          },
+          {
+            "not": "safety_denied"
           }
         ]
       },
