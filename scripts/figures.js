@@ -45,6 +45,8 @@ if (!extra) {
     ['heldout-cases-ad.jsonl', 'AD'],
     ['heldout-cases-ag.jsonl', 'AG'],
     ['heldout-cases-aj.jsonl', 'AJ'],
+    ['heldout-cases-ah.jsonl', 'AH'],
+    ['heldout-cases-ai.jsonl', 'AI'],
     ['heldout-safety-f.jsonl', 'F safety'],
     ['heldout-routine-f.jsonl', 'F routine'],
     ['heldout-routine-j.jsonl', 'J routine'],

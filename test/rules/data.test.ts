@@ -49,6 +49,8 @@ const heldOutAC = join(root, 'test', 'fixtures', 'heldout-cases-ac.jsonl');
 const heldOutAD = join(root, 'test', 'fixtures', 'heldout-cases-ad.jsonl');
 const heldOutAG = join(root, 'test', 'fixtures', 'heldout-cases-ag.jsonl');
 const heldOutAJ = join(root, 'test', 'fixtures', 'heldout-cases-aj.jsonl');
+const heldOutAH = join(root, 'test', 'fixtures', 'heldout-cases-ah.jsonl');
+const heldOutAI = join(root, 'test', 'fixtures', 'heldout-cases-ai.jsonl');
 const fixture = (name: string) => join(root, 'test', 'fixtures', name);
 
 describe.each([
@@ -82,6 +84,8 @@ describe.each([
   ['held-out fixture AD', heldOutAD],
   ['held-out fixture AG', heldOutAG],
   ['held-out fixture AJ', heldOutAJ],
+  ['held-out fixture AH', heldOutAH],
+  ['held-out fixture AI', heldOutAI],
 ])('labeled B2B cases: %s', (_, path) => {
   it('owner accuracy ≥ 0.85, alarm precision ≥ 0.85 and recall ≥ 0.90', () => {
     const e = evaluate(path);

@@ -1075,8 +1075,6 @@ var who_owns_this_default_policy_default = {
       "houses",
       "network",
       "networks",
-      "operator",
-      "operators",
       "coop",
       "cooperative",
       "mro",
@@ -1110,7 +1108,17 @@ var who_owns_this_default_policy_default = {
       "laundries",
       "launderers",
       "isos",
-      "guards"
+      "guards",
+      "molder",
+      "molders",
+      "moulder",
+      "moulders",
+      "converter",
+      "converters",
+      "mill",
+      "mills",
+      "extruder",
+      "extruders"
     ],
     "body": [
       "arm",
@@ -2376,7 +2384,8 @@ var who_owns_this_default_policy_default = {
         "budget assumes",
         "{package|bundle|bundled|volume|touring|multi-site|multi-city|enterprise} {quote|pricing|price|rates|deal|discount}",
         "{rough|ballpark|indicative} ..3 {fees|pricing|costs|cost|price|quote|figures}",
-        "{rate|price|prices|pricing|fee|fees|cost|costs|renewal} ..6 # ..1 {higher|more|increase|up}"
+        "{rate|price|prices|pricing|fee|fees|cost|costs|renewal} ..6 # ..1 {higher|more|increase|up}",
+        "what does ..3 do to ..4 {price|pricing|cost|costs}"
       ],
       "except": [
         "price {list|sheet} copy",
@@ -2460,7 +2469,9 @@ var who_owns_this_default_policy_default = {
         "add ..4 to {our|the} order before",
         "{duplicate|load|freight|spot|the second|two|second} tender*",
         "tender* ..3 {load|loads|shipment|shipments|truck|trucks|lane|lanes}",
-        "{kill|cancel|reject|accept|delete|void|decline} ..3 tender*"
+        "{kill|cancel|reject|accept|delete|void|decline} ..3 tender*",
+        "{signed|current|executed} {dpa|nda|msa|baa} on file",
+        "{dpa|nda|baa} on file"
       ],
       "weight": 1,
       "owner": "account_executive",
@@ -2541,7 +2552,8 @@ var who_owns_this_default_policy_default = {
         "{wants|want|like|requested|request|asked for|schedule} a demo",
         "{you|your team} ..2 also {run|handle|provide|supply|do|take on|cover|manage|service|offer}",
         "is that something you {offer|do|provide|carry|sell|support}",
-        "{taking|take|expand|expanding|extend|extending|roll|rolling|bring|bringing} ..3 {programme|program|service|services|contract|partnership|it|this|them} {into|to} ^"
+        "{taking|take|expand|expanding|extend|extending|roll|rolling|bring|bringing} ..3 {programme|program|service|services|contract|partnership|it|this|them} {into|to} ^",
+        "{we'd|we would} want trials"
       ],
       "except": [
         "{not a|chief|the|co-|co|our|a licensed|airline} pilot",
@@ -2699,7 +2711,9 @@ var who_owns_this_default_policy_default = {
         "{the client|the customer|client|customer} never ..3 {issued|provided|sent|gave|signed|approved|delivered|returned}",
         "{that's|that is|thats|this is} on us",
         "{need|needs} to fix our ..2 {process|ordering|side|workflow|procedures|end}",
-        "{our|my} ..2 {kitchens|sites|stores|teams|staff|crews|people|locations|branches|managers|users} keep {missing|forgetting|skipping|failing|ignoring}"
+        "{our|my} ..2 {kitchens|sites|stores|teams|staff|crews|people|locations|branches|managers|users} keep {missing|forgetting|skipping|failing|ignoring}",
+        "{the buyer|the client|the customer|their|they} ..4 {has not|hasn't|have not|haven't|never|stopped} {sent|sending|provided|providing|shared|named|assigned|given}",
+        "{can't|cannot|unable to|couldn't} staff"
       ],
       "except": [
         "{reference|ref|po|number|contact|id|code|contact person} on our side",
@@ -2760,12 +2774,15 @@ var who_owns_this_default_policy_default = {
         "{promised|projected|committed|guaranteed|expected} ..4 {cost reduction|savings|reduction|improvement|roi|payback|return}",
         "joint review",
         "joint {fix|plan|solution|session|working session|action plan}",
-        "not just {the|a} {report|export|data|list|numbers|dashboard}"
+        "not just {the|a} {report|export|data|list|numbers|dashboard}",
+        "won't happen without"
       ],
       "except": [
         "milestone {#|@nword}",
         "{invoice|invoices|copy} ..6 milestone",
-        "{can't|cannot|unable to|couldn't} close {the|our|a|this} {po|purchase order|order|ticket|month|books|invoice|case}"
+        "{can't|cannot|unable to|couldn't} close {the|our|a|this} {po|purchase order|order|ticket|month|books|invoice|case}",
+        "{before|when|once|until|after} {we|they|you} go live",
+        "launch {coordinator|team|manager|lead|date|plan|calendar|checklist}"
       ],
       "weight": 0.8,
       "owner": "account_executive",
@@ -3077,7 +3094,12 @@ var who_owns_this_default_policy_default = {
         "talk us out of",
         "pulling ..4 from all",
         "one more ..4 {and|then} ..3 {moves|move|goes|go|switches|switch|takes|take} ..6 {to another|elsewhere|to a different}",
-        "{run|running|start|starting|conduct|conducting|hold|holding|launch|launching} {an|a} {agency|vendor|supplier|provider} {review|search|pitch|selection}"
+        "{run|running|start|starting|conduct|conducting|hold|holding|launch|launching} {an|a} {agency|vendor|supplier|provider} {review|search|pitch|selection}",
+        "{buying|buy|using|use|going with|get|getting|find|finding} something else",
+        "{dropping|drop|drops|dropped|removing|cancel|cancelling|canceling} ..4 at renewal",
+        "{find|finding|found|source|sourcing|identify|identifying} a replacement",
+        "{tool|tooling|mold|mould} transfer",
+        "{start|begin|begun|started|starting} planning the transition"
       ],
       "except": [
         "{cancel|cancelling|canceling|cancellation} ..2 {order|orders|meeting|webinar|training|session|call|appointment|pickup|delivery|shipment|request|po|invoice|reservation|booking|visit|class|subscription to the newsletter|newsletter|fee|fees}",
@@ -3124,7 +3146,9 @@ var who_owns_this_default_policy_default = {
         "{card|account|number|visa|mastercard|amex|cards} ending",
         "{year|month|quarter} end",
         "{your|our|their|my|on your|on our} end",
-        "{cancel|canceled|cancelled|canceling|cancelling|cancels} ..4 {review|meeting|call|qbr|ebr|session|visit|demo|appointment|workshop|training}"
+        "{cancel|canceled|cancelled|canceling|cancelling|cancels} ..4 {review|meeting|call|qbr|ebr|session|visit|demo|appointment|workshop|training}",
+        "{formal|written} notice ..4 {first-response|first response|response|service level|service levels|sla|performance|late|delays}",
+        "competitor's {contract|prices|pricing|deck|pitch|investor|data|plan|account|client}"
       ],
       "weight": 1
     },
@@ -3309,7 +3333,13 @@ var who_owns_this_default_policy_default = {
         "on # # and # @month",
         "on {#|@nword} ..2 and {#|@nword} @month",
         "every {production|project|job|batch|release|report|campaign|translation|file|deliverable|load|run|cycle|submission} ..8 {needed|required|had|came|has|was|were|needs|requires}",
-        "since {early|mid|late|the start of|the end of|the beginning of} @month"
+        "since {early|mid|late|the start of|the end of|the beginning of} @month",
+        "{#|@nword} ..2 {outages|failures|errors|incidents|crashes|breakdowns|misses|delays|shortages} {during|in|over|across} ..2 {our|the|last|these|those}",
+        "@ordinal ..3 in a row",
+        "{#|@nword} ..3 in a row",
+        "@month ..1 @month and again",
+        "across {#|@nword} {tickets|requests|calls|cases|orders|deliveries|shipments|visits|lots}",
+        "{#|@nword} {outside|over|beyond|past|above} the {agreed|target|sla|contracted|committed}"
       ],
       "except": [
         "{happy|glad|nice|good|great} ..2 again",
@@ -3344,7 +3374,12 @@ var who_owns_this_default_policy_default = {
         "still not {delivered|here|arrived|received|shipped|in}",
         "{backordered|backorder|shown|showing|shows|listed|marked} ..3 since last",
         "first ..5 since",
-        "{#|@nword|a|a few|several} {days|hours|weeks|minutes} late"
+        "{#|@nword|a|a few|several} {days|hours|weeks|minutes} late",
+        "{second|third|first|night|day} shift {operators|supervisor|crew|team|lead|workers|staff}",
+        "adding a {second|third} shift",
+        "{#|@nword} years of",
+        "years of {working|partnership|business|doing|service|experience}",
+        "first time ..6 in {#|@nword} years"
       ],
       "weight": 0.7
     },
@@ -3616,7 +3651,7 @@ var who_owns_this_default_policy_default = {
         "smoking gun",
         "fire up",
         "fired up",
-        "{sales|promo|promotion|campaign|demand|bookings|orders|it|this|business|product|season|launch|team|numbers} ..3 {is|are|was|were|been|went} on fire",
+        "{sales|sale|flash sale|store|shop|launch|drop|promo|promotion|campaign|demand|bookings|orders|it|this|business|product|season|launch|team|numbers} ..3 {is|are|was|were|been|went} on fire",
         "on fire {lately|this|right now}",
         "fire off",
         "fired off",
@@ -3728,7 +3763,10 @@ var who_owns_this_default_policy_default = {
         "{water|liquid} ..6 {into|in|onto} ..4 {electronics|electrical|wiring|circuit|circuitry|power supply|control board}",
         "{bridge|overpass|underpass|tunnel} strike",
         "{hit|struck|clipped} ..3 {bridge|overpass|underpass|pedestrian|cyclist|bystander}",
-        "road {closed|was closed|shut}"
+        "road {closed|was closed|shut}",
+        "{bulging|swollen|ballooning} ..3 {drums|drum|containers|cans|batteries|battery|cylinders|tank|tanks}",
+        "{drums|drum|containers|cans|batteries|cylinders} ..3 {bulging|swollen|hissing|venting}",
+        "hazmat {pickup|response|team|spill|cleanup}"
       ],
       "except": [
         "{dangerously|dangerous} ..2 {close|near|low|thin|tight|behind|short|long|slow|high}",
@@ -3828,7 +3866,8 @@ var who_owns_this_default_policy_default = {
         "{warning|warnings|contraindication|contraindications|allergen|allergens|dose|dosage|dosing|side effects|side-effects|adverse events|safety instructions|precautions|contains} ..6 {missing|dropped|blank|cut off|cuts off|truncated|omitted|left out|disappeared|wrong|incorrect|deleted}",
         "{dropped|omitted|lost|left out|missing|cut off|cuts off|truncates|truncated} ..4 {warning|warnings|contraindication|allergen|allergens|dose|dosage|negation|side effects|contains}",
         "{#} ..1 {mg|ml|mcg|µg|units|g|mg/ml|iu} instead of {#}",
-        "{reads|read|now reads|says} as an instruction to"
+        "{reads|read|now reads|says} as an instruction to",
+        "field {action|correction|safety notice|safety corrective action|recall}"
       ],
       "except": [
         "{memory|data|information|info|price|pricing|privacy|credential|credentials|password|passwords|document|documents|story|news|email|emails|details|plans|roadmap} ..2 {leak|leaks|leaked|leaking}",
@@ -3856,7 +3895,11 @@ var who_owns_this_default_policy_default = {
         "tamper {alert|alerts|alarm|alarms|detection|flag|flags|switch|seal|seals|evident|proof|resistant|event|events}",
         "{vase|glass|glasses|mirror|bowl|plate|plates|mug|mugs|jar|bottle|ornament|frame|lamp|screen|tabletop|panel|candle} ..4 {arrived|came|delivered} ..3 {in pieces|broken|shattered|smashed|cracked}",
         "leak {inspection|inspections|records|test|tests|testing|check|checks|rate|rates|detection|survey|surveys}",
-        "leak-inspection"
+        "leak-inspection",
+        "{injection|hub|cap|bezel|new|family|prototype|production|steel|aluminum|aluminium|transfer|tool|cavity|the} mold* {base|bases|tool|tools|tooling|transfer|trial|trials|shop|maker|design|flow|release|temperature|cavity|cavities|maintenance|change|setup|runs|run|insert|in|for|at}",
+        "{injection|hub|cap|bezel|family|prototype|production|steel|aluminum|aluminium|catheter|cavity|four-cavity|tool} mold*",
+        "mold {base|bases|tool|tools|tooling|transfer|trial|trials|shop|maker|design|flow|release|temperature|cavity|cavities|maintenance|change|setup|runs|run|insert}",
+        "{labels|label|labelling|labeling} ..4 {don't match|do not match|doesn't match|mismatch|not matching} ..4 {po|part number|order|purchase order|asn}"
       ],
       "weight": 0.9
     },
@@ -3939,7 +3982,9 @@ var who_owns_this_default_policy_default = {
         "{sending|sent|shipping|shipped|going|went|releasing|released} out ..6 {failed|rejected|reject|non-conforming|nonconforming|quarantined}",
         "{keep|kept|keeps|still|continue|continues} {delivering|shipping|selling|installing|sending|supplying} them",
         "{flagging|flagged|recalled|recall|notice|bulletin|advisory} ..6 {lot|batch|units|model|serials} ..8 before {you|they|it|we} {shipped|sent|delivered}",
-        "{dated|issued|published} before {you|they|it|we} {shipped|sent|delivered}"
+        "{dated|issued|published} before {you|they|it|we} {shipped|sent|delivered}",
+        "{crack|cracked|damaged|worn|broken} ..10 {keeps|kept|still} running",
+        "{test|tests|testing|inspection} ..2 {not performed|not done|never done|never run|never performed}"
       ],
       "except": [
         "{software|code|release|build|ui|page|report|dashboard|app|display|typo|cosmetic|field|screen|feature|integration|api|sync|invoice|format|formatting|data} ..3 {defect|defects|bug|bugs}",
@@ -3971,7 +4016,8 @@ var who_owns_this_default_policy_default = {
         "{pass|passing} {on|along} ..2 {that|this|a message|the message|word}",
         "{login|sign-in|signin|security|fraud|account|text|email|password} {alert|alerts}",
         "{our|my} ..3 {crew|team|staff|people|operators|shift|night crew|technicians} ..4 {skipping|skipped|skip|hasn't|haven't|didn't|not} ..3 {tests|test|checks|check|logs|logging|inspections|readings}",
-        "cracked when ..3 {nudged|hit|bumped|dropped|knocked|backed into|ran over|reversed into}"
+        "cracked when ..3 {nudged|hit|bumped|dropped|knocked|backed into|ran over|reversed into}",
+        "{lead time|lead times|leadtime|delivery date|ship date|schedule|timeline} ..3 {slipped|slips|slip|slipping}"
       ],
       "weight": 0.8
     },
@@ -4001,6 +4047,34 @@ var who_owns_this_default_policy_default = {
         "truck was already booked"
       ],
       "weight": 0.6,
+      "negatable": true
+    },
+    {
+      "id": "known_issue",
+      "label": "the defect is known on our side",
+      "patterns": [
+        "{knows|know|knew|aware} about it",
+        "known {issue|issues|bug|bugs|defect|defects|vulnerability|vulnerabilities|bypass|problem|problems|fault|flaw}",
+        "{they|team|engineering|engineer|engineers|he|she|support} ..3 {know|knows|knew|are aware|is aware|was aware|were aware|confirmed}",
+        "{vendor's|manufacturer's|their own|your own} ..2 {advisory|bulletin|release notes|notice}",
+        "tracking it",
+        "{open|known} issue in"
+      ],
+      "weight": 0.4,
+      "negatable": true
+    },
+    {
+      "id": "still_rolling_out",
+      "label": "it is still going out",
+      "patterns": [
+        "still being {rolled out|deployed|shipped|installed|pushed|released|sold|delivered}",
+        "still {rolling out|deploying|pushing|shipping|installing|going ahead|using the same|selling|delivering|releasing}",
+        "{keep|kept|keeps|continue|continues|continuing} {deploying|rolling out|pushing|shipping|installing|releasing}",
+        "to the remaining {customers|sites|branches|tenants|installs|clients|stores|units}",
+        "{remaining|other} ..2 {customers|tenants|sites|branches|clients|companies} ..4 {this week|tonight|next|will run|will get|are getting}",
+        "{pushing|deploying|rolling out} ..6 to all"
+      ],
+      "weight": 0.4,
       "negatable": true
     },
     {
@@ -4046,7 +4120,8 @@ var who_owns_this_default_policy_default = {
         "{browser|pop-up|popup|chat|login|dialog} window*",
         "{car|vehicle|truck|van} ..3 {wash|park*|rental|insurance|allowance|mileage|reimbursement|pool|loan}",
         "battery ..3 {life|level|levels|backup|report|status|percentage|replacement order}",
-        "fuel {surcharge|surcharges|card|cards|cost|costs|price|prices|receipt|receipts|tax|charge|charges}"
+        "fuel {surcharge|surcharges|card|cards|cost|costs|price|prices|receipt|receipts|tax|charge|charges}",
+        "{lead time|lead times|leadtime|delivery date|ship date|schedule|timeline} ..3 {slipped|slips|slip|slipping}"
       ],
       "weight": 0.7
     },
@@ -4152,7 +4227,7 @@ var who_owns_this_default_policy_default = {
       "id": "safety_reason",
       "label": "the case is filed as a safety report",
       "patterns": [
-        "{safety complaint|safety incident|safety issue|safety concern|safety defect|product safety|adverse event|adverse events|adverse reaction|injury|injuries|illness|illness report|foreign material|foreign object|foreign body|contamination|hazard|recall|vehicle defect|product defect|incident report|near miss|near-miss|fire|burn|burns|choking}",
+        "{safety complaint|safety incident|safety issue|safety concern|safety defect|product safety|adverse event|adverse events|adverse reaction|injury|injuries|illness|illness report|foreign material|foreign object|foreign body|contamination|hazard|recall|vehicle defect|product defect|near miss|near-miss|fire|burn|burns|choking}",
         "safety",
         "{device malfunction|malfunction|adverse incident|foodborne|food safety}"
       ],
@@ -4176,7 +4251,9 @@ var who_owns_this_default_policy_default = {
         "{box|package|parcel|carton|packaging|shipment} ..4 {split|split open|burst|damaged|crushed|smashed|torn|wet|dented|open|ripped|soaked}",
         "{damaged|broken} in {transit|shipping|delivery|the post|the mail}",
         "{#|@nword} {bottles|jars|cans|glasses|cases|items|units|pieces|boxes|cartons} {broken|smashed|damaged|cracked|leaking}",
-        "{courier|carrier|transit|handling|forklift} ..3 {damage|damaged|handling thing|broke|dropped}"
+        "{courier|carrier|transit|handling|forklift} ..3 {damage|damaged|handling thing|broke|dropped}",
+        "{carrier|driver|freight|forklift} ..6 {crushed|damaged|double-stacked|punctured}",
+        "freight claim"
       ],
       "weight": 0.4,
       "owner": "customer_service",
@@ -4252,7 +4329,7 @@ var who_owns_this_default_policy_default = {
         "{reviewed|pulled|checked|watched|went through} ..3 {camera|cameras|cctv|footage|video|videos|security video}",
         "{badge|badging|visitor|access|gate|door|swipe|entry|dock} {system|log|logs|records|record|data|reader} ..6 {show|shows|showed|has|have|had|puts|put|places|placed|only|no}",
         "{gps|telematics|vehicle tracking|tracker} ..4 {show|shows|showed|data|puts|put|places|placed|log|logs|history}",
-        "{certified|floor|calibrated|our own} {scale|scales}",
+        "{certified|floor|calibrated|truck|platform|our own} ..1 {scale|scales}",
         "weighed {every|each|all|our}",
         "{timestamped|time-stamped|dated|geotagged} {photos|photo|pictures|images|video|videos}",
         "we have {the|all the} {footage|photos|video|pictures|recording|recordings|receipts|logs}",
@@ -4291,7 +4368,8 @@ var who_owns_this_default_policy_default = {
         "{billed|charged|invoiced} us for ..4 {every|each|all|those|the}",
         "{billed|charged|invoiced} ..3 every {weekend|week|night|month|shift}",
         "{invoice|invoices|bill} ..3 {charges|charged|bills|billed|lists|includes|included} ..4 {a|an|two|new|replacement}",
-        "{bills|billed|invoiced|charges|charged} ..3 # ..3 hours"
+        "{bills|billed|invoiced|charges|charged} ..3 # ..3 hours",
+        "{less|more|lighter|heavier|lower|higher} than {your|the} ..2 {ticket|tickets|weight ticket|weight tickets|invoice|invoices|bol|records|report}"
       ],
       "weight": 0.3,
       "negatable": false
@@ -4379,7 +4457,8 @@ var who_owns_this_default_policy_default = {
         "{undisclosed|hidden|secret|side} {rebates|rebate|commissions|commission|payments|kickbacks|incentives|bonuses}",
         "moved ..4 {budget|spend|business|orders|volume|media} ..6 to earn",
         "{padded|pad|padding|inflate|inflated|inflating|mark up|marked up} ..3 by ..3 #",
-        "the difference ..3 {taken care of|split|shared|kicked back|between them}"
+        "the difference ..3 {taken care of|split|shared|kicked back|between them}",
+        "{company|firm|entity|business} {the|our|their} ..2 {buyer|manager|coordinator|director} {controls|owns|runs}"
       ],
       "except": [
         "{no|zero|not|never} ..3 {brib*|kickback*}",
@@ -4656,7 +4735,17 @@ var who_owns_this_default_policy_default = {
         "{changed|altered|edited|adjusted|overwrote|overwritten} ..4 {column|columns|figures|numbers|counts|values|cells|totals} by hand",
         "edit history",
         "{sent|given|asked|told} ..3 to sign ..4 never {worked on|saw|touched|read|reviewed|did}",
-        "{paid|billed|charged|invoiced} for ..6 {never|didn't|did not} ..2 {ran|run|air|aired|happen|happened|delivered|performed|appeared}"
+        "{paid|billed|charged|invoiced} for ..6 {never|didn't|did not} ..2 {ran|run|air|aired|happen|happened|delivered|performed|appeared}",
+        "{counted|count|counts|counting} {for|toward|towards|in} {his|her|their|the|this} {quarter|numbers|quota|target}",
+        "let us {back out|cancel|walk away} ..4 {after|later|once}",
+        "{traced|linked|tied} ..4 to {one of your|your own|an employee|a member of your|your} ..3 {staff|employee|employees|support|team|technician|rep|agent|people}",
+        "carried forward from",
+        "{tests|test} {aren't|are not|weren't|were not|never} {run|performed|done} on {each|every}",
+        "to make {his|her|their|our} {quarter|numbers|quota|target|month}",
+        "to make the {quarter|quota|numbers}",
+        "{orders|order} that nobody ..3 placed",
+        "until {someone|somebody|anyone|they|the customer|the client} {notices|notice|noticed|complains|catches}",
+        "{everybody|everyone} {there|here} knows"
       ],
       "except": [
         "backdate* ..3 {the|my|our} ..2 {start date|effective date|address change|cancellation|refund|credit}",
@@ -4820,7 +4909,15 @@ var who_owns_this_default_policy_default = {
         "{had|if} we ..2 been told the truth",
         "{wasn't|weren't|not|never} told the truth",
         "{was|were} told to {point|blame|tell|say} ..3 {customers|clients|users|everyone|people|callers}",
-        "{were|was} told not to {process|cancel|honor|honour|apply|refund|credit|deactivate|remove|stop|report|mention}"
+        "{were|was} told not to {process|cancel|honor|honour|apply|refund|credit|deactivate|remove|stop|report|mention}",
+        "{instructed|told|asked} to say it was",
+        "{to|into|onto} ..2 {a|his|her|their} {personal|private|own} {gmail|email|e-mail|account|address|laptop|drive|dropbox|usb}",
+        "{sold|resold|listed} online with ..3 {our|client|customer} {files|data|records|information}",
+        "{drives|servers|devices|laptops|media} ..6 {dumped|sold|resold|found} ..4 {behind|online|in a lot|on ebay}",
+        "{never|not} ..2 {had|contained|included|been} ..3 {recycled|organic|certified|genuine|compliant|domestic}",
+        "{a|one} former ..2 {employee|staffer|worker|technician|manager} of your ..3 {told|says|said|contacted|informed|tells}",
+        "you didn't get this from me",
+        "{another|other|a different} {customer's|client's|customers'|clients'|company's} ..3 {prices|pricing|contract|contracts|data|numbers|files|information|rates|volumes}"
       ],
       "except": [
         "fraud {detection|alert|alerts|prevention|protection|monitoring|rule|rules|score|scores|scoring|check|checks|screening|feature|features|module|team|department|dept|analytics|model|models|tool|tools|filter|filters|flag|flags|settings|review|queue|report|reports|case|cases|investigation|team|training|awareness|risk}",
@@ -5102,7 +5199,9 @@ var who_owns_this_default_policy_default = {
         "{then|and} it hangs up",
         "without {a|any|one} ..1 {reply|response|answer|callback|call back|acknowledgement}",
         "{nearly|almost} {given up|gave up}",
-        "callback took ..3 {all|hours|the whole|most of}"
+        "callback took ..3 {all|hours|the whole|most of}",
+        "{and|but} then nothing",
+        "{oldest|open} ..3 {#|@nword} {weeks|days|months} old"
       ],
       "except": [
         "{wait|waiting} ..2 {and see|to hear your thoughts|for your approval}",
@@ -5238,6 +5337,25 @@ var who_owns_this_default_policy_default = {
         "all": [
           "held_back",
           "released_anyway"
+        ]
+      },
+      "then": {
+        "owner": "sales_leadership",
+        "alarm": "product_safety",
+        "severity": "sev2"
+      },
+      "weight": 0.8
+    },
+    {
+      "id": "product_safety.known_defect_rolled_out",
+      "label": "a known defect is still being shipped or rolled out",
+      "when": {
+        "all": [
+          "known_issue",
+          "still_rolling_out",
+          {
+            "not": "feature_request_explicit"
+          }
         ]
       },
       "then": {
