@@ -51,6 +51,10 @@ const heldOutAG = join(root, 'test', 'fixtures', 'heldout-cases-ag.jsonl');
 const heldOutAJ = join(root, 'test', 'fixtures', 'heldout-cases-aj.jsonl');
 const heldOutAH = join(root, 'test', 'fixtures', 'heldout-cases-ah.jsonl');
 const heldOutAI = join(root, 'test', 'fixtures', 'heldout-cases-ai.jsonl');
+const heldOutAK = join(root, 'test', 'fixtures', 'heldout-cases-ak.jsonl');
+const heldOutAL = join(root, 'test', 'fixtures', 'heldout-cases-al.jsonl');
+const heldOutAM = join(root, 'test', 'fixtures', 'heldout-cases-am.jsonl');
+const heldOutAN = join(root, 'test', 'fixtures', 'heldout-cases-an.jsonl');
 const fixture = (name: string) => join(root, 'test', 'fixtures', name);
 
 describe.each([
@@ -86,6 +90,10 @@ describe.each([
   ['held-out fixture AJ', heldOutAJ],
   ['held-out fixture AH', heldOutAH],
   ['held-out fixture AI', heldOutAI],
+  ['held-out fixture AK', heldOutAK],
+  ['held-out fixture AL', heldOutAL],
+  ['held-out fixture AM', heldOutAM],
+  ['held-out fixture AN', heldOutAN],
 ])('labeled B2B cases: %s', (_, path) => {
   it('owner accuracy ≥ 0.85, alarm precision ≥ 0.85 and recall ≥ 0.90', () => {
     const e = evaluate(path);

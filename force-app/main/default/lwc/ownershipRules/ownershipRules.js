@@ -751,7 +751,8 @@ var who_owns_this_default_policy_default = {
       "unless",
       "whereas",
       "still",
-      "and"
+      "and",
+      "so"
     ],
     "notACueBefore": [
       "only",
@@ -1509,7 +1510,6 @@ var who_owns_this_default_policy_default = {
       "van",
       "minivan",
       "sedan",
-      "pickup",
       "jeep",
       "motorcycle",
       "scooter",
@@ -2713,7 +2713,11 @@ var who_owns_this_default_policy_default = {
         "{need|needs} to fix our ..2 {process|ordering|side|workflow|procedures|end}",
         "{our|my} ..2 {kitchens|sites|stores|teams|staff|crews|people|locations|branches|managers|users} keep {missing|forgetting|skipping|failing|ignoring}",
         "{the buyer|the client|the customer|their|they} ..4 {has not|hasn't|have not|haven't|never|stopped} {sent|sending|provided|providing|shared|named|assigned|given}",
-        "{can't|cannot|unable to|couldn't} staff"
+        "{can't|cannot|unable to|couldn't} staff",
+        "{do|doing} their part",
+        "{i|we} have to own this",
+        "{our side|we|our team|our end} {is|are} the {holdup|hold-up|bottleneck|blocker}",
+        "{our|the} ..2 {departments|staff|teams|stores|sites|managers|people} {aren't|are not|weren't|were not|keep|kept} ..2 {returning|attending|following|using|completing|sending|turning}"
       ],
       "except": [
         "{reference|ref|po|number|contact|id|code|contact person} on our side",
@@ -2744,7 +2748,6 @@ var who_owns_this_default_policy_default = {
         "guaranteed",
         "board demo",
         "inspection at risk",
-        "sold",
         "promised",
         "business case",
         "outcome*",
@@ -2775,7 +2778,10 @@ var who_owns_this_default_policy_default = {
         "joint review",
         "joint {fix|plan|solution|session|working session|action plan}",
         "not just {the|a} {report|export|data|list|numbers|dashboard}",
-        "won't happen without"
+        "won't happen without",
+        "{what|the|outcome|results|savings|benefits} ..3 {you|your team|your rep|your sales team} sold {us|me}",
+        "sold us {on|a|the}",
+        "we were sold"
       ],
       "except": [
         "milestone {#|@nword}",
@@ -2851,7 +2857,9 @@ var who_owns_this_default_policy_default = {
         "{isn't|is not|not} {one|a single|just one} {invoice|order|ticket|incident|case|shipment|delivery} ..3 {it's|it is}",
         "{each|everyone|they all|both|all} {say|says|said|blame|blames|blamed|point|points|pointed} ..4 {the other|other one|each other|someone else|another team}",
         "{one|a single} {owner|point of contact|person|team} across",
-        "{says|said} it's the ..2 {payments|billing|support|integration|warehouse|carrier|other|dispatch} {team|teams|department|side}"
+        "{says|said} it's the ..2 {payments|billing|support|integration|warehouse|carrier|other|dispatch} {team|teams|department|side}",
+        "{across|between} your {departments|teams|groups|divisions}",
+        "need one owner"
       ],
       "except": [
         "reconciliation statement*",
@@ -3086,7 +3094,7 @@ var who_owns_this_default_policy_default = {
         "{removing|remove|removed|pulling|pull|pulled|taking|take|took|moving} ..5 {from|off|out of} your {program|programme|contract|service|services|agreement|account|route}",
         "one more ..4 {and|then} {i'm|we're|i am|we are|i'll|we'll} ..2 {calling|going|switching|moving|done|gone|looking|leaving|out}",
         "{offer|quote|proposal|bid} from {another|a different|a new|other|a competing|a rival} ..2 @vendor",
-        "{started|starting|launched|opened|issued|running|run} {a|an} {tender|rfp|rfq|rebid|re-bid|bid process|competitive bid}",
+        "{started|starting|launched|opened|issued|running|run|kicks off|kick off|kicking off|kicked off|begins|begin|beginning} {a|an} {tender|rfp|rfq|rebid|re-bid|bid process|competitive bid}",
         "{think|thinking|considering|consider|want|wants|planning|plan|decide|decided|going} {to|about|of} ..1 {change|changing|switch|switching|replace|replacing|find|finding} ..3 @vendor",
         "{signed|started|starting|running|began|begun} {a|an} {trial|pilot} with",
         "{we'll|we will|we're going to|we are going to} be on a {different|new|another|other} {system|platform|provider|vendor|carrier|solution|supplier}",
@@ -3099,7 +3107,17 @@ var who_owns_this_default_policy_default = {
         "{dropping|drop|drops|dropped|removing|cancel|cancelling|canceling} ..4 at renewal",
         "{find|finding|found|source|sourcing|identify|identifying} a replacement",
         "{tool|tooling|mold|mould} transfer",
-        "{start|begin|begun|started|starting} planning the transition"
+        "{start|begin|begun|started|starting} planning the transition",
+        "{appointing|appointed|appoint|selected|chose|choosing|hired|hiring|engaged|engaging} {a|another} {different|new|other} @vendor",
+        "broker of record letter",
+        "{seek|seeking|find|finding|look for|looking for|hire|hiring|select|selecting|source|sourcing} a new ..2 @vendor",
+        "{move|moving|moved|switch|switching|migrate|migrating|transfer|transferring|shift|shifting|take|taking} ..8 {to|with} {another|a different|a new|other|a competing|a rival} ..2 @vendor",
+        "{exit|exiting|leave|leaving|vacate|vacating} your {facility|site|platform|building|data center|datacenter|network|program|programme|service|services}",
+        "budget to exit",
+        "{buying|buy|sourcing|source|ordering|order|getting|get} ..3 from another @vendor",
+        "shopping for {other|another|new|a new|different|a different} ..1 @vendor",
+        "another {supplier's|vendor's|distributor's|company's|competitor's|dealer's|provider's} ..6 {as a trial|on trial|trial|pilot}",
+        "{they|he|she|them} {get|gets|will get|win|wins|take|takes} the business"
       ],
       "except": [
         "{cancel|cancelling|canceling|cancellation} ..2 {order|orders|meeting|webinar|training|session|call|appointment|pickup|delivery|shipment|request|po|invoice|reservation|booking|visit|class|subscription to the newsletter|newsletter|fee|fees}",
@@ -3148,7 +3166,8 @@ var who_owns_this_default_policy_default = {
         "{your|our|their|my|on your|on our} end",
         "{cancel|canceled|cancelled|canceling|cancelling|cancels} ..4 {review|meeting|call|qbr|ebr|session|visit|demo|appointment|workshop|training}",
         "{formal|written} notice ..4 {first-response|first response|response|service level|service levels|sla|performance|late|delays}",
-        "competitor's {contract|prices|pricing|deck|pitch|investor|data|plan|account|client}"
+        "competitor's {contract|prices|pricing|deck|pitch|investor|data|plan|account|client}",
+        "your ..3 {moved|moves|move} our"
       ],
       "weight": 1
     },
@@ -3177,7 +3196,10 @@ var who_owns_this_default_policy_default = {
         "{versus|vs|instead of|rather than} ..3 {buying|running|doing|bringing|taking} ..3 {our own|in-house|in house|ourselves|inhouse}",
         "{still|really|even} makes sense for us",
         "whether ..6 still makes sense",
-        "{question|questioning} whether we {need|still need|should keep}"
+        "{question|questioning} whether we {need|still need|should keep}",
+        "{good|right|best} fit for us",
+        "not sure anymore",
+        "{can't|cannot|not sure i'd|wouldn't} argue against it"
       ],
       "weight": 0.6
     },
@@ -3339,7 +3361,11 @@ var who_owns_this_default_policy_default = {
         "{#|@nword} ..3 in a row",
         "@month ..1 @month and again",
         "across {#|@nword} {tickets|requests|calls|cases|orders|deliveries|shipments|visits|lots}",
-        "{#|@nword} {outside|over|beyond|past|above} the {agreed|target|sla|contracted|committed}"
+        "{#|@nword} {outside|over|beyond|past|above} the {agreed|target|sla|contracted|committed}",
+        "@ordinal ..2 {event|events|incident|occurrence|episode|instance}",
+        "@ordinal {unplanned|unscheduled} ..2 {event|outage|failure|shutdown}",
+        "{for|over} {about|almost|nearly|over|more than} {a|one|two|three|#|@nword} {month|months|week|weeks}",
+        "been like this for"
       ],
       "except": [
         "{happy|glad|nice|good|great} ..2 again",
@@ -3379,7 +3405,8 @@ var who_owns_this_default_policy_default = {
         "adding a {second|third} shift",
         "{#|@nword} years of",
         "years of {working|partnership|business|doing|service|experience}",
-        "first time ..6 in {#|@nword} years"
+        "first time ..6 in {#|@nword} years",
+        "first ..5 all {winter|year|season|summer|month|week|spring|fall}"
       ],
       "weight": 0.7
     },
@@ -3535,7 +3562,7 @@ var who_owns_this_default_policy_default = {
         "by accident",
         "accidentally",
         "{hurt|hurts|hurting} ..3 {our|collections|cashflow|cash flow|adoption|retention|us|sales|efficiency|the|my|their|business|sales|margin*|numbers|revenue|budget|reputation|relationship|feelings|chances|ranking|rankings|productivity|morale|cash}",
-        "{deadline|projector|display|monitor|speaker|speakers|mic|microphone|camera|tv|scanner|console|amp|amplifier|folder|file|inbox|reorder|auto-reorder|order|orders|history|data|export|report|email|inbox|laptop|computer|screen|printer|internet|wifi|connection|tracking|cart|page|site|card|subscription|modem|router|tablet|ipad|charger|project|job|process|task|server|session|line|phone|battery|app|link|code|feature|deal|lead|leads|account|pixel|pixels|zone|end} ..2 {died|dies|dead|killed|kill*}",
+        "{deadline|view|map|tab|browser|window|layer|layers|query|widget|chart|feed|stream|session|call|line|radio|handheld|scanner|tablet|projector|display|monitor|speaker|speakers|mic|microphone|camera|tv|scanner|console|amp|amplifier|folder|file|inbox|reorder|auto-reorder|order|orders|history|data|export|report|email|inbox|laptop|computer|screen|printer|internet|wifi|connection|tracking|cart|page|site|card|subscription|modem|router|tablet|ipad|charger|project|job|process|task|server|session|line|phone|battery|app|link|code|feature|deal|lead|leads|account|pixel|pixels|zone|end} ..2 {died|dies|dead|killed|kill*}",
         "{killed|kill|kills|killing} ..3 {job|jobs|process|processes|task|tasks|server|session|feature|deal|project|report|query|app|it|them|performance|productivity|momentum|the mood|our margin*|margin*}",
         "chok* ..2 {point|points|on the price|the network|bandwidth}",
         "death {march|spiral|by}",
@@ -3576,7 +3603,8 @@ var who_owns_this_default_policy_default = {
         "death {certificate|certificates|notice|record|records|benefit|benefits|in the family|of my|of our}",
         "{call|calls|called|calling|get|got|getting|come|came|coming|go|going|went|send|sent|sending|bring|brought|ring|rang|write|wrote|give|gave|pay|paid|move|moved|roll|rolled|put|hear|heard|comes|gets|goes} back",
         "{got|get|gave|give|had|what} ..3 {a bit of a|quite a|such a|a real|a big|a} shock ..4 {when|at|seeing|to see|i saw|invoice|bill|price|total}",
-        "{invoice|bill|price|total|quote|statement|renewal} ..4 shock"
+        "{invoice|bill|price|total|quote|statement|renewal} ..4 shock",
+        "{year|fiscal|month|quarter|balance|contract|credits|hours|minutes|points|plan|budget|po|order|orders} ..2 rolled over"
       ],
       "weight": 1.2
     },
@@ -3766,7 +3794,8 @@ var who_owns_this_default_policy_default = {
         "road {closed|was closed|shut}",
         "{bulging|swollen|ballooning} ..3 {drums|drum|containers|cans|batteries|battery|cylinders|tank|tanks}",
         "{drums|drum|containers|cans|batteries|cylinders} ..3 {bulging|swollen|hissing|venting}",
-        "hazmat {pickup|response|team|spill|cleanup}"
+        "hazmat {pickup|response|team|spill|cleanup}",
+        "gas {smell|smells|odor|odour|odors|odours}"
       ],
       "except": [
         "{dangerously|dangerous} ..2 {close|near|low|thin|tight|behind|short|long|slow|high}",
@@ -3867,7 +3896,12 @@ var who_owns_this_default_policy_default = {
         "{dropped|omitted|lost|left out|missing|cut off|cuts off|truncates|truncated} ..4 {warning|warnings|contraindication|allergen|allergens|dose|dosage|negation|side effects|contains}",
         "{#} ..1 {mg|ml|mcg|µg|units|g|mg/ml|iu} instead of {#}",
         "{reads|read|now reads|says} as an instruction to",
-        "field {action|correction|safety notice|safety corrective action|recall}"
+        "field {action|correction|safety notice|safety corrective action|recall}",
+        "{dried|residual|retained} {tissue|blood|bioburden|bone}",
+        "bone fragments",
+        "{sat|held|kept|left|stored} at ..3 # ..2 {f|c|degrees} ..4 {for|over} ..3 {hours|hour}",
+        "temperature {abuse|excursion|excursions}",
+        "{prohibited|noxious|restricted|banned|invasive|quarantined} ..3 {weed|weeds|seed|seeds|substance|ingredient|species|pest|pests}"
       ],
       "except": [
         "{memory|data|information|info|price|pricing|privacy|credential|credentials|password|passwords|document|documents|story|news|email|emails|details|plans|roadmap} ..2 {leak|leaks|leaked|leaking}",
@@ -4017,7 +4051,8 @@ var who_owns_this_default_policy_default = {
         "{login|sign-in|signin|security|fraud|account|text|email|password} {alert|alerts}",
         "{our|my} ..3 {crew|team|staff|people|operators|shift|night crew|technicians} ..4 {skipping|skipped|skip|hasn't|haven't|didn't|not} ..3 {tests|test|checks|check|logs|logging|inspections|readings}",
         "cracked when ..3 {nudged|hit|bumped|dropped|knocked|backed into|ran over|reversed into}",
-        "{lead time|lead times|leadtime|delivery date|ship date|schedule|timeline} ..3 {slipped|slips|slip|slipping}"
+        "{lead time|lead times|leadtime|delivery date|ship date|schedule|timeline} ..3 {slipped|slips|slip|slipping}",
+        "inspection {requests|request|scheduling|appointments|appointment|bookings} ..4 failed"
       ],
       "weight": 0.8
     },
@@ -4030,7 +4065,8 @@ var who_owns_this_default_policy_default = {
         "quarantined",
         "failed {leak-down|leak|pressure|hydro|hydrostatic|burst|x-ray|ndt|fpi|mpi|dimensional|torque|fatigue}",
         "failed {leak-down|leak|pressure|hydro|hydrostatic|burst|x-ray|ndt|fpi|mpi|dimensional|torque|fatigue}",
-        "{waiting|awaiting|pending} on ..2 {engineering|mrb|disposition|quality|qa|qc|review}"
+        "{waiting|awaiting|pending} on ..2 {engineering|mrb|disposition|quality|qa|qc|review}",
+        "{placed|put|kept|held} in quarantine"
       ],
       "weight": 0.6,
       "negatable": true
@@ -4044,7 +4080,8 @@ var who_owns_this_default_policy_default = {
         "{were|was} gone",
         "went out on ..3 {truck|shipment|order|load|pallet}",
         "{sort|fix|clean up|deal with|do} the paperwork ..2 later",
-        "truck was already booked"
+        "truck was already booked",
+        "{told|instructed|asked} ..3 to {use|ship|send|release|dispense|install|sell} them"
       ],
       "weight": 0.6,
       "negatable": true
@@ -4058,7 +4095,9 @@ var who_owns_this_default_policy_default = {
         "{they|team|engineering|engineer|engineers|he|she|support} ..3 {know|knows|knew|are aware|is aware|was aware|were aware|confirmed}",
         "{vendor's|manufacturer's|their own|your own} ..2 {advisory|bulletin|release notes|notice}",
         "tracking it",
-        "{open|known} issue in"
+        "{open|known} issue in",
+        "written up {twice|again|before|#|@nword|three times}",
+        "release notes {admit|admitted|say|said|list|listed|mention|mentioned|acknowledge}"
       ],
       "weight": 0.4,
       "negatable": true
@@ -4072,7 +4111,9 @@ var who_owns_this_default_policy_default = {
         "{keep|kept|keeps|continue|continues|continuing} {deploying|rolling out|pushing|shipping|installing|releasing}",
         "to the remaining {customers|sites|branches|tenants|installs|clients|stores|units}",
         "{remaining|other} ..2 {customers|tenants|sites|branches|clients|companies} ..4 {this week|tonight|next|will run|will get|are getting}",
-        "{pushing|deploying|rolling out} ..6 to all"
+        "{pushing|deploying|rolling out} ..6 to all",
+        "{keeps|kept|keep} getting {assigned|used|dispatched|sent out|put back|deployed}",
+        "went out {that way|anyway|regardless|as is}"
       ],
       "weight": 0.4,
       "negatable": true
@@ -4092,7 +4133,7 @@ var who_owns_this_default_policy_default = {
         "@vehicle_part ..6 {lights up|lit up|comes on|came on|stays on|stay off|stays off|flicker*|goes black|went black|goes out|went out|cuts out|cut out|shuts off|slips|slipped|crept|creeps|jumped|pops|popped|sheared|loose|cracked|rusted|freezes|froze|intermittent*|went dead|goes dead|dies|died|quit|quits|gave out|gives out|let go|came completely off|came loose|fell out|backing out|back out|fold in|folds|collapse*|gave way|buckled}",
         "@vehicle_part ..6 {don't|doesn't|does not|do not|won't|wont|will not|didn't|did not|isn't|not} ..2 {latch|engage|engaging|lock|hold|release|stop|deploy|retract|respond|turn off|shut off|reverse|work|function}",
         "@vehicle_part ..4 replaced {#|@nword} times",
-        "{rolled|rolls|rolling|crept|creeps|lurched|jumped|moved|moving} ..4 {in park|into reverse|on its own|by itself|backward|backwards|forward|while parked|out of park}",
+        "{rolled|rolls|rolling|crept|creeps|lurched|jumped} ..4 {in park|into reverse|on its own|by itself|backward|backwards|forward|while parked|out of park}",
         "{shift|shifted|put|puts} ..4 {park|p} ..8 {rolled|roll|rolls|crept|creeps|moved|moves|jumped}",
         "{sudden|unintended|unexpected} ..2 {acceleration|deceleration|braking|stop|shutdown|stall}",
         "{engine|car|truck|vehicle|van|suv|motor} ..3 {stalled|stalls|stalling|shut off|shuts off|cut out|cuts out|died|dies} ..6 {highway|freeway|interstate|traffic|speed|mph|intersection|turn|turning|driving|moving|motorway}",
@@ -4102,7 +4143,8 @@ var who_owns_this_default_policy_default = {
         "@vehicle_part ..6 {corroded|rusted through|rusted|cracked through|pitting|weeping|shudder*|hesitat*|stripped|wobbles|wobbling|soft under braking|feels soft}",
         "{rpm|revs|engine} {flares|flare|surges|surging} ..6 {without|not}",
         "{straps|strap|harness|belt|belts|buckle} ..4 {loosen|loosens|loosening|slip back|slips back|slipped back|come undone|comes undone|came undone}",
-        "{leaf spring|coil spring|leaf springs|coil springs|spring pack} ..8 {cracked|broken|broke|snapped|sagging|failed}"
+        "{leaf spring|coil spring|leaf springs|coil springs|spring pack} ..8 {cracked|broken|broke|snapped|sagging|failed}",
+        "{moved|moving} ..4 {on its own|by itself|while parked|out of park|in park}"
       ],
       "except": [
         "{schedule|scheduling|book|booking|appointment|maintenance|oil change|service visit|tune-up|quote|invoice|invoices|warranty registration|rental|parking|insurance|registration|title|loan|lease|financing|payment|order|ordered|delivery|shipment|price|pricing|sale|sell|buy|purchase|detailing|wash|car wash} ..8 @vehicle_part",
@@ -4121,7 +4163,8 @@ var who_owns_this_default_policy_default = {
         "{car|vehicle|truck|van} ..3 {wash|park*|rental|insurance|allowance|mileage|reimbursement|pool|loan}",
         "battery ..3 {life|level|levels|backup|report|status|percentage|replacement order}",
         "fuel {surcharge|surcharges|card|cards|cost|costs|price|prices|receipt|receipts|tax|charge|charges}",
-        "{lead time|lead times|leadtime|delivery date|ship date|schedule|timeline} ..3 {slipped|slips|slip|slipping}"
+        "{lead time|lead times|leadtime|delivery date|ship date|schedule|timeline} ..3 {slipped|slips|slip|slipping}",
+        "{truck|trucks|driver} {won't|can't|cannot|couldn't|could not} {get|make|fit|reach|come|go}"
       ],
       "weight": 0.7
     },
@@ -4335,7 +4378,12 @@ var who_owns_this_default_policy_default = {
         "we have {the|all the} {footage|photos|video|pictures|recording|recordings|receipts|logs}",
         "{our|the} {maintenance|facilities|own|loss prevention|security} ..3 {opened|checked|inspected|found|watched|saw|photographed}",
         "{platform|system|your own|our own|their own} audit log ..6 {shows|showed|show|has|had|lists}",
-        "{their|the stations'|the station's} own {logs|records|data|reports|system}"
+        "{their|the stations'|the station's} own {logs|records|data|reports|system}",
+        "{our own|our} {submeters|submeter|sub-meters|meters|meter|meter readings}",
+        "{on|with} our own {scale|scales|meter|meters}"
+      ],
+      "except": [
+        "your ..2 {gps|telematics|tracking|camera|cameras|badge|scale}"
       ],
       "weight": 0.5,
       "negatable": false
@@ -4369,7 +4417,8 @@ var who_owns_this_default_policy_default = {
         "{billed|charged|invoiced} ..3 every {weekend|week|night|month|shift}",
         "{invoice|invoices|bill} ..3 {charges|charged|bills|billed|lists|includes|included} ..4 {a|an|two|new|replacement}",
         "{bills|billed|invoiced|charges|charged} ..3 # ..3 hours",
-        "{less|more|lighter|heavier|lower|higher} than {your|the} ..2 {ticket|tickets|weight ticket|weight tickets|invoice|invoices|bol|records|report}"
+        "{less|more|lighter|heavier|lower|higher} than {your|the} ..2 {ticket|tickets|weight ticket|weight tickets|invoice|invoices|bol|records|report}",
+        "{under|over|short of|less than|more than} the {ticket|tickets|invoice|bol|weight ticket|ticket amount}"
       ],
       "weight": 0.3,
       "negatable": false
@@ -4458,7 +4507,10 @@ var who_owns_this_default_policy_default = {
         "moved ..4 {budget|spend|business|orders|volume|media} ..6 to earn",
         "{padded|pad|padding|inflate|inflated|inflating|mark up|marked up} ..3 by ..3 #",
         "the difference ..3 {taken care of|split|shared|kicked back|between them}",
-        "{company|firm|entity|business} {the|our|their} ..2 {buyer|manager|coordinator|director} {controls|owns|runs}"
+        "{company|firm|entity|business} {the|our|their} ..2 {buyer|manager|coordinator|director} {controls|owns|runs}",
+        "{offered|offering|offer|promised|promising} ..6 free ..8 if",
+        "if {the|our|their} ..2 {director|buyer|manager|coordinator|committee|panel} {recommends|recommend|picks|selects|chooses|awards|approves|signs|votes|endorses}",
+        "{llc|company|firm|entity|business} {owned|controlled|run} by ..3 {one of our|our|their|the buyer|a buyer|the analyst|an employee|a buyer's}"
       ],
       "except": [
         "{no|zero|not|never} ..3 {brib*|kickback*}",
@@ -4745,7 +4797,18 @@ var who_owns_this_default_policy_default = {
         "to make the {quarter|quota|numbers}",
         "{orders|order} that nobody ..3 placed",
         "until {someone|somebody|anyone|they|the customer|the client} {notices|notice|noticed|complains|catches}",
-        "{everybody|everyone} {there|here} knows"
+        "{everybody|everyone} {there|here} knows",
+        "dated ..4 {although|though|but|even though} ..4 {created|written|made|signed|produced|issued|prepared}",
+        "{his|her|their} quarter {closes|close|ends|lands|counts}",
+        "{nobody|no one|noone} {audits|checks|verifies} ..2 {it|them|that|this|the}",
+        "{added|adds|add} to every ..2 {customer's|customers'|reading|readings|invoice|bill|ticket|order|account}",
+        "{fill|filled|fills|filling} in ..3 from the {spec|specification|template|last|previous|reference|old}",
+        "{a target|targets|quota|quotas} we have to {hit|meet|make}",
+        "{helps|help} with {their|his|her|the} quarter {close|end|numbers}",
+        "{write|record|enter|put|log|add|bill} ..3 {#|@nword} ..2 {more|extra|over} than ..3 {shows|reads|meter|actual|measured|showed}",
+        "{reprinted|re-printed|relabeled|relabelled|re-labeled|retagged|re-tagged} with {new|different|later|fresh|updated} {dates|date|expiry|expiration}",
+        "{login|account|credentials} that belongs to ..3 {your|one of your}",
+        "nobody at the {city|company|client|customer|district|school|hospital} asked for"
       ],
       "except": [
         "backdate* ..3 {the|my|our} ..2 {start date|effective date|address change|cancellation|refund|credit}",
@@ -4762,7 +4825,9 @@ var who_owns_this_default_policy_default = {
         "tampered with {it|this|the product|the jar|the tub|the bottle|the package|the box|the seal|the lid|the container|my food|the food} {or|and|before|in}",
         "{seals|seal|tape} ..3 still intact ..6 {stored|since|arrival|received}",
         "seals intact",
-        "dated before {you|they|it|we} {shipped|sent|delivered}"
+        "dated before {you|they|it|we} {shipped|sent|delivered}",
+        "{promised|scheduled|booked|make-up|makeup|follow-up|rescheduled|return} ..3 {visit|call|callback|appointment|delivery|pickup} that never happened",
+        "fake invoice*"
       ],
       "weight": 1.5
     },
@@ -4917,7 +4982,10 @@ var who_owns_this_default_policy_default = {
         "{never|not} ..2 {had|contained|included|been} ..3 {recycled|organic|certified|genuine|compliant|domestic}",
         "{a|one} former ..2 {employee|staffer|worker|technician|manager} of your ..3 {told|says|said|contacted|informed|tells}",
         "you didn't get this from me",
-        "{another|other|a different} {customer's|client's|customers'|clients'|company's} ..3 {prices|pricing|contract|contracts|data|numbers|files|information|rates|volumes}"
+        "{another|other|a different} {customer's|client's|customers'|clients'|company's} ..3 {prices|pricing|contract|contracts|data|numbers|files|information|rates|volumes}",
+        "{told|said|assured|promised|wrote} ..8 {no|zero} {commission|commissions|markup|mark-up|margin|hidden fees}",
+        "{were|was} told otherwise",
+        "{told|assured|promised} {we|us} ..4 {and|but} we {weren't|were not|aren't|are not|didn't|did not}"
       ],
       "except": [
         "fraud {detection|alert|alerts|prevention|protection|monitoring|rule|rules|score|scores|scoring|check|checks|screening|feature|features|module|team|department|dept|analytics|model|models|tool|tools|filter|filters|flag|flags|settings|review|queue|report|reports|case|cases|investigation|team|training|awareness|risk}",
@@ -5201,7 +5269,11 @@ var who_owns_this_default_policy_default = {
         "{nearly|almost} {given up|gave up}",
         "callback took ..3 {all|hours|the whole|most of}",
         "{and|but} then nothing",
-        "{oldest|open} ..3 {#|@nword} {weeks|days|months} old"
+        "{oldest|open} ..3 {#|@nword} {weeks|days|months} old",
+        "{returned|return|called back|got back to} ..3 {it|her|him|them|the call|the message} {today|the next day|a day later|days later}",
+        "a day later",
+        "none has {come|arrived|happened|come back}",
+        "{replies|responses|answers|callbacks|reply|response} {have taken|take|took|are taking|taking|has taken} ..3 {a day|days|a week|hours|weeks}"
       ],
       "except": [
         "{wait|waiting} ..2 {and see|to hear your thoughts|for your approval}",
@@ -5225,7 +5297,8 @@ var who_owns_this_default_policy_default = {
         "after {#|@nword} rings ..4 {then|voicemail|overflow|forward|roll}",
         "{spend|spent|spending} hours {with|doing|fixing|sorting|reconciling|matching|correcting|checking|cleaning|going through|on credit|on invoices|on paperwork|on credits}",
         "to their ..4 {unanswered|no response|no reply}",
-        "unassigned {driving|drive|miles|vehicles|drivers|trips|events|time}"
+        "unassigned {driving|drive|miles|vehicles|drivers|trips|events|time}",
+        "no contact ..2 {nobody|no one|no injuries|no damage|no harm}"
       ],
       "weight": 1
     }
