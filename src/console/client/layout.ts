@@ -44,3 +44,17 @@ export function age(iso: unknown, now = Date.now()): string {
 export function errorBox(e: unknown) {
   return html`<div class="error" role="alert">${e instanceof Error ? e.message : String(e)}</div>`;
 }
+
+/** A Lightning-style data table: labelled for screen readers, one column header per name, rows as given. */
+export function grid(label: string, columns: readonly string[], rows: readonly TemplateResult[]) {
+  return html`<table class="grid" aria-label=${label}>
+    <thead>
+      <tr>
+        ${columns.map((c) => html`<th scope="col">${c}</th>`)}
+      </tr>
+    </thead>
+    <tbody>
+      ${rows}
+    </tbody>
+  </table>`;
+}

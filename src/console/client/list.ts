@@ -3,7 +3,7 @@ import { html, render } from 'lit';
 import type { Presentation } from '../../rules/present.js';
 import { query, type SObject } from './api.js';
 import { CASE_FIELDS, accountHistory, decideCase } from './cases.js';
-import { errorBox, frame, when } from './layout.js';
+import { errorBox, frame, grid, when } from './layout.js';
 
 const PAGE = 25;
 interface Row {
@@ -104,43 +104,31 @@ export async function listPage(app: HTMLElement): Promise<void> {
             >
           </form>
           <p class="count" role="status">${shown.length} cases · page ${f.page + 1} of ${pages}</p>
-          <table class="grid" aria-label="Cases">
-            <thead>
-              <tr>
-                <th scope="col">Case</th>
-                <th scope="col">Subject</th>
-                <th scope="col">Account</th>
-                <th scope="col">Status</th>
-                <th scope="col">Owner</th>
-                <th scope="col">Suggested owner</th>
-                <th scope="col">Alarm</th>
-                <th scope="col">Opened</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${slice.map(
-                ({ record: r, p }) =>
-                  html`<tr data-case-id=${String(r['Id'])}>
-                    <td><a href="/lightning/r/Case/${String(r['Id'])}/view">${r['CaseNumber']}</a></td>
-                    <td class="subject">${r['Subject']}</td>
-                    <td>${(r['Account'] as SObject | null)?.['Name'] ?? ''}</td>
-                    <td>${r['Status']}</td>
-                    <td>${(r['Owner'] as SObject | null)?.['Name'] ?? ''}</td>
-                    <td class="owner-cell" data-owner=${p.owner}>${p.ownerLabel}</td>
-                    <td>
-                      ${
-                        p.alarm
-                          ? html`<span class="pill ${p.alarm.severity}" data-alarm=${p.alarm.category}
-                              >${p.alarm.categoryLabel} · ${p.alarm.severity}</span
-                            >`
-                          : ''
-                      }
-                    </td>
-                    <td>${when(r['CreatedDate'])}</td>
-                  </tr>`,
-              )}
-            </tbody>
-          </table>
+          ${grid(
+            'Cases',
+            ['Case', 'Subject', 'Account', 'Status', 'Owner', 'Suggested owner', 'Alarm', 'Opened'],
+            slice.map(
+              ({ record: r, p }) =>
+                html`<tr data-case-id=${String(r['Id'])}>
+                  <td><a href="/lightning/r/Case/${String(r['Id'])}/view">${r['CaseNumber']}</a></td>
+                  <td class="subject">${r['Subject']}</td>
+                  <td>${(r['Account'] as SObject | null)?.['Name'] ?? ''}</td>
+                  <td>${r['Status']}</td>
+                  <td>${(r['Owner'] as SObject | null)?.['Name'] ?? ''}</td>
+                  <td class="owner-cell" data-owner=${p.owner}>${p.ownerLabel}</td>
+                  <td>
+                    ${
+                      p.alarm
+                        ? html`<span class="pill ${p.alarm.severity}" data-alarm=${p.alarm.category}
+                            >${p.alarm.categoryLabel} · ${p.alarm.severity}</span
+                          >`
+                        : ''
+                    }
+                  </td>
+                  <td>${when(r['CreatedDate'])}</td>
+                </tr>`,
+            ),
+          )}
           <nav class="pager" aria-label="Pages">
             <button ?disabled=${f.page === 0} @click=${go(f.page - 1)}>Previous</button>
             <button ?disabled=${f.page >= pages - 1} @click=${go(f.page + 1)}>Next</button>

@@ -10,7 +10,7 @@ import { barChart, type Bar } from './charts.js';
 import { CASE_FIELDS, accountHistory, decideCase } from './cases.js';
 import { acknowledge, escalationHref, resolve } from './escalate.js';
 import { ESCALATION_FIELDS } from './escalation-page.js';
-import { age, errorBox, frame } from './layout.js';
+import { age, errorBox, frame, grid } from './layout.js';
 
 const CATEGORIES: Array<[string, string]> = [
   ['product_safety', 'Product safety'],
@@ -139,22 +139,7 @@ export async function reportPage(app: HTMLElement): Promise<void> {
     const table = (label: string, rows: SObject[]) =>
       rows.length === 0
         ? html`<p class="weak">None.</p>`
-        : html`<table class="grid" aria-label=${label}>
-            <thead>
-              <tr>
-                <th scope="col">Escalation</th>
-                <th scope="col">Case</th>
-                <th scope="col">Category</th>
-                <th scope="col">Severity</th>
-                <th scope="col">Age</th>
-                <th scope="col">Raised by</th>
-                <th scope="col">Actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${rows.map(row)}
-            </tbody>
-          </table>`;
+        : grid(label, ['Escalation', 'Case', 'Category', 'Severity', 'Age', 'Raised by', 'Actions'], rows.map(row));
     render(
       frame(
         'escalations',
@@ -187,35 +172,26 @@ export async function reportPage(app: HTMLElement): Promise<void> {
             ${
               data.routine.length === 0
                 ? html`<p class="weak">None: the AEs hold only AE work.</p>`
-                : html`<table class="grid" aria-label="Routine cases owned by AEs">
-                    <thead>
-                      <tr>
-                        <th scope="col">Case</th>
-                        <th scope="col">Subject</th>
-                        <th scope="col">AE</th>
-                        <th scope="col">Belongs with</th>
-                        <th scope="col">Action</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      ${data.routine.map(
-                        ({ record: r, p }) =>
-                          html`<tr>
-                            <td><a href="/lightning/r/Case/${String(r.Id)}/view">${r['CaseNumber']}</a></td>
-                            <td>${r['Subject']}</td>
-                            <td>${field(r, 'Owner.Name')}</td>
-                            <td>${p.ownerLabel}</td>
-                            <td>
-                              <button
-                                @click=${act(routeAway(r, p), `Case ${String(r['CaseNumber'])} handed to ${p.ownerLabel}.`)}
-                              >
-                                Hand to ${p.ownerLabel} <span class="assistive">case ${r['CaseNumber']}</span>
-                              </button>
-                            </td>
-                          </tr>`,
-                      )}
-                    </tbody>
-                  </table>`
+                : grid(
+                    'Routine cases owned by AEs',
+                    ['Case', 'Subject', 'AE', 'Belongs with', 'Action'],
+                    data.routine.map(
+                      ({ record: r, p }) =>
+                        html`<tr>
+                          <td><a href="/lightning/r/Case/${String(r.Id)}/view">${r['CaseNumber']}</a></td>
+                          <td>${r['Subject']}</td>
+                          <td>${field(r, 'Owner.Name')}</td>
+                          <td>${p.ownerLabel}</td>
+                          <td>
+                            <button
+                              @click=${act(routeAway(r, p), `Case ${String(r['CaseNumber'])} handed to ${p.ownerLabel}.`)}
+                            >
+                              Hand to ${p.ownerLabel} <span class="assistive">case ${r['CaseNumber']}</span>
+                            </button>
+                          </td>
+                        </tr>`,
+                    ),
+                  )
             }
           </section>`,
       ),
