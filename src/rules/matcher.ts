@@ -304,6 +304,20 @@ export function compileMatcher(policy: Policy): Matcher {
     return -1;
   };
 
+  /**
+   * A negation cue inside a match ("the brakes have never failed") negates it: a negatable pattern has no
+   * cue words of its own, so a cue within its span lies in one of its gaps, before the words it negates.
+   */
+  const cueInside = (t: Tokens, first: number, last: number): boolean => {
+    let cue = false; // a scope break ("but") between the cue and the pattern's last word ends it
+    for (let k = first + 1; k < last; k++) {
+      const w = t.words[k] as string;
+      if (breaks.has(w)) cue = false;
+      else if (cues.has(w) && !notACue.has(t.words[k + 1] ?? '')) cue = true;
+    }
+    return cue;
+  };
+
   return {
     scan(t, allowed, stats) {
       const hits: Hit[] = [];
@@ -326,7 +340,7 @@ export function compileMatcher(policy: Policy): Matcher {
           if (active[p.index] !== stamp || !allowed(p.signal)) continue;
           const last = start(p, i, t, stats);
           if (last < 0) continue;
-          const hit = { signal: p.signal, first: i, last, negated: p.negatable && negated };
+          const hit = { signal: p.signal, first: i, last, negated: p.negatable && (negated || cueInside(t, i, last)) };
           (p.exception ? exceptions : hits).push(hit);
         }
         if (breaks.has(w)) lastCue = -1;

@@ -94,6 +94,16 @@ describe('pattern syntax', () => {
     expect(spans(p, 'Not only was he hurt, the unit burned.')[0]?.negated).toBe(false);
   });
 
+  it('marks a hit negated when a cue stands in one of its gaps', () => {
+    const p = policyWith(['{brakes|valve} ..4 {failed|leaked}']);
+    expect(spans(p, 'The brakes have never failed.')).toEqual([{ text: 'brakes have never failed', negated: true }]);
+    expect(spans(p, 'The valve has not leaked since June.')[0]?.negated).toBe(true);
+    expect(spans(p, 'The brakes suddenly failed.')).toEqual([{ text: 'brakes suddenly failed', negated: false }]);
+    // A scope break after the cue ends it; "not only" is not a negation.
+    expect(spans(p, 'The brakes were not checked but failed')[0]?.negated).toBe(false);
+    expect(spans(p, 'The valve not only leaked')[0]?.negated).toBe(false);
+  });
+
   it('does not negate a pattern that spells out its own negation', () => {
     const p = policyWith(['no callback']);
     expect(spans(p, 'Still no callback.')).toEqual([{ text: 'no callback', negated: false }]);

@@ -276,6 +276,15 @@ function compileMatcher(policy) {
     }
     return -1;
   };
+  const cueInside = (t, first, last) => {
+    let cue = false;
+    for (let k = first + 1; k < last; k++) {
+      const w = t.words[k];
+      if (breaks.has(w)) cue = false;
+      else if (cues.has(w) && !notACue.has(t.words[k + 1] ?? "")) cue = true;
+    }
+    return cue;
+  };
   return {
     scan(t, allowed, stats) {
       const hits = [];
@@ -297,7 +306,7 @@ function compileMatcher(policy) {
           if (active[p.index] !== stamp || !allowed(p.signal)) continue;
           const last = start(p, i, t, stats);
           if (last < 0) continue;
-          const hit = { signal: p.signal, first: i, last, negated: p.negatable && negated };
+          const hit = { signal: p.signal, first: i, last, negated: p.negatable && (negated || cueInside(t, i, last)) };
           (p.exception ? exceptions : hits).push(hit);
         }
         if (breaks.has(w)) lastCue = -1;
@@ -4254,7 +4263,9 @@ var who_owns_this_default_policy_default = {
         "{dresser|chest|bookcase|bookshelf|wardrobe|cabinet|tv stand|tv|shelf|shelving unit} ..4 {tips|tipped|tipping|tip|toppled|topples|fell|falls} {forward|over|on}",
         "{problem|issue|defect|fault} with the ..3 {safety switch|high-limit|high limit|thermal cutoff|interlock|shutoff|limit switch}",
         "{fire alarm|alarm|alarm panel|fire panel|sprinkler|sprinklers|suppression|detection|smoke detector|detectors|safety system} ..4 {in bypass|bypassed|disabled|turned off|switched off|silenced|shut off|left off|offline}",
-        "no fire watch"
+        "no fire watch",
+        "{guard|guards|blade guard|shield|cover|lid|gate|door} ..4 {sticks open|stuck open|stays open|stay open|jams open|jammed open|won't close|doesn't close|does not close|won't snap back|doesn't snap back|does not snap back|won't retract|doesn't retract|does not retract|won't spring back|doesn't spring back}",
+        "{blade|blades|cutter|chain|bit|spindle} ..4 {left exposed|still exposed|is exposed|stays exposed|exposed and spinning|exposed while}"
       ],
       "except": [
         "{app|application|site|website|system|software|portal|account|login|password|code|promo|coupon|subscription|email|tracking} ..6 {stuck|sticks|jammed|wrong|error|errors|stops|stopped}",
