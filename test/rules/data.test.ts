@@ -55,6 +55,11 @@ const heldOutAK = join(root, 'test', 'fixtures', 'heldout-cases-ak.jsonl');
 const heldOutAL = join(root, 'test', 'fixtures', 'heldout-cases-al.jsonl');
 const heldOutAM = join(root, 'test', 'fixtures', 'heldout-cases-am.jsonl');
 const heldOutAN = join(root, 'test', 'fixtures', 'heldout-cases-an.jsonl');
+const heldOutAO = join(root, 'test', 'fixtures', 'heldout-cases-ao.jsonl');
+const heldOutAP = join(root, 'test', 'fixtures', 'heldout-cases-ap.jsonl');
+const heldOutAQ = join(root, 'test', 'fixtures', 'heldout-cases-aq.jsonl');
+const heldOutAR = join(root, 'test', 'fixtures', 'heldout-cases-ar.jsonl');
+const heldOutAT = join(root, 'test', 'fixtures', 'heldout-cases-at.jsonl');
 const fixture = (name: string) => join(root, 'test', 'fixtures', name);
 
 describe.each([
@@ -94,6 +99,11 @@ describe.each([
   ['held-out fixture AL', heldOutAL],
   ['held-out fixture AM', heldOutAM],
   ['held-out fixture AN', heldOutAN],
+  ['held-out fixture AO', heldOutAO],
+  ['held-out fixture AP', heldOutAP],
+  ['held-out fixture AQ', heldOutAQ],
+  ['held-out fixture AR', heldOutAR],
+  ['held-out fixture AT', heldOutAT],
 ])('labeled B2B cases: %s', (_, path) => {
   it('owner accuracy ≥ 0.85, alarm precision ≥ 0.85 and recall ≥ 0.90', () => {
     const e = evaluate(path);
@@ -119,6 +129,7 @@ describe.each([
   ['Q', 'heldout-routine-q.jsonl', 150],
   ['Z', 'heldout-routine-z.jsonl', 160],
   ['AE', 'heldout-routine-ae.jsonl', 200],
+  ['AS', 'heldout-routine-as.jsonl', 200],
 ])('routine consumer requests written apart from the rules (fixture %s)', (_, name, count) => {
   it('raise a false alarm on fewer than 1% and stay with a routine owner on at least 90%', () => {
     const e = evaluate(fixture(name));

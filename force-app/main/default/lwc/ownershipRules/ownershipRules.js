@@ -1957,7 +1957,8 @@ var who_owns_this_default_policy_default = {
         "updated {ach|wire|remittance|bank|banking|payment} {form|details|instructions|info|information}",
         "to the new {account|bank account|iban|account number}",
         "{fake|spoofed|lookalike|look-alike|fraudulent|bogus} {domain|email|e-mail|invoice|invoices|letterhead|address}",
-        "note the missing"
+        "note the missing",
+        "{take|took|taking|report|reported|reporting} ..4 {to the police|police report|to police}"
       ],
       "except": [
         "port-out {pin|request|form|process|steps|authorization|code}"
@@ -2394,7 +2395,14 @@ var who_owns_this_default_policy_default = {
         "{package|bundle|bundled|volume|touring|multi-site|multi-city|enterprise} {quote|pricing|price|rates|deal|discount}",
         "{rough|ballpark|indicative} ..3 {fees|pricing|costs|cost|price|quote|figures}",
         "{rate|price|prices|pricing|fee|fees|cost|costs|renewal} ..6 # ..1 {higher|more|increase|up}",
-        "what does ..3 do to ..4 {price|pricing|cost|costs}"
+        "what does ..3 do to ..4 {price|pricing|cost|costs}",
+        "{discuss|revisit|renegotiate|talk about} ..4 {fee share|admin fee|markup|rate|rates|pricing|terms|bill rate|bill rates}",
+        "{different|lower|higher|new|flat|reduced} {markup|bill rate|fee share|admin fee}",
+        "{longer|multi-year|3-year|two-year|three-year} term in exchange",
+        "means for {price|pricing}",
+        "{spec|specification|clause} {on|in|into|to} the contract",
+        "{can you|could you|please} price",
+        "price ..4 {#-year|year} terms"
       ],
       "except": [
         "price {list|sheet} copy",
@@ -2461,7 +2469,8 @@ var who_owns_this_default_policy_default = {
         "into our agreement",
         "{in writing|written} and into",
         "{before|until} {he|she|we|they|i} {sign|signs|signing|commit|commits|release|releases} ..4 {second half|rest|remainder|next phase|balance|second phase} of the {order|contract|deal|project}",
-        "{two|three|multi|#} ..2 year {option|term|deal|agreement|commitment|contract}"
+        "{two|three|multi|#} ..2 year {option|term|deal|agreement|commitment|contract}",
+        "{cutting|reducing|shrinking|cut|reduce|reduced} ..3 {footprint|headcount|seats|licenses|licences} by"
       ],
       "except": [
         "{auto renewal|auto-renewal|automatic renewal|autorenewal} on my",
@@ -2562,7 +2571,12 @@ var who_owns_this_default_policy_default = {
         "{you|your team} ..2 also {run|handle|provide|supply|do|take on|cover|manage|service|offer}",
         "is that something you {offer|do|provide|carry|sell|support}",
         "{taking|take|expand|expanding|extend|extending|roll|rolling|bring|bringing} ..3 {programme|program|service|services|contract|partnership|it|this|them} {into|to} ^",
-        "{we'd|we would} want trials"
+        "{we'd|we would} want trials",
+        "consolidate ..6 {onto|with|to|under} {one|a single} {contractor|vendor|supplier|provider|partner}",
+        "{adding|add|opening|open|starting} a {second|third|new|night|weekend} {shift|line|site|plant|location|warehouse}",
+        "{two|three|four|five|#} times our current ..2 {volume|volumes|batch volume|spend|capacity|order|orders|demand}",
+        "{conversation|talk|discussion} with your business team",
+        "{standing up|stand up|building|adding|add} a {second|third|new} {cluster|campus|site|data center|facility|building}"
       ],
       "except": [
         "{not a|chief|the|co-|co|our|a licensed|airline} pilot",
@@ -2571,7 +2585,11 @@ var who_owns_this_default_policy_default = {
         "copilot",
         "{cancel|remove|drop|turn off|stop|end} ..4 {add-on|add on}",
         "{cost|customer|user|lead|client} ..1 acquisition",
-        "acquisition {cost|costs|channel|channels|rate|rates|funnel}"
+        "acquisition {cost|costs|channel|channels|rate|rates|funnel}",
+        "new site {coordinator|manager|lead|supervisor|contact|admin|administrator}",
+        "pilot {on|light|lights|flame|assembly|tube|burner|won't|wont|keeps|kept|goes|went|going|valve|orifice|igniter}",
+        "{standing|gas|stove|oven} pilot",
+        "{bought|purchased|ordered|have|got} the ..4 add-on"
       ],
       "weight": 0.8,
       "owner": "account_executive",
@@ -2733,7 +2751,12 @@ var who_owns_this_default_policy_default = {
         "on our side is",
         "{can't|cannot} send {them|it|these|those} to {clients|customers|patients|guests|anyone}",
         "never signed {this|that|the} {amendment|addendum|document|form|change order}",
-        "{no|nothing} {change|changes|changed} on our side"
+        "{no|nothing} {change|changes|changed} on our side",
+        "{missed-punch|missed punch}",
+        "{on our end|on our side} for {receiving|the receiving|delivery}",
+        "{anything|something|what} ..4 on our end",
+        "who on our side",
+        "still in the box"
       ],
       "weight": 1,
       "owner": "account_executive",
@@ -2872,7 +2895,8 @@ var who_owns_this_default_policy_default = {
       ],
       "except": [
         "reconciliation statement*",
-        "{copy|copies} of ..4 reconciliation"
+        "{copy|copies} of ..4 reconciliation",
+        "{so we can|to} reconcile"
       ],
       "weight": 0.9,
       "owner": "account_executive",
@@ -3126,7 +3150,25 @@ var who_owns_this_default_policy_default = {
         "{buying|buy|sourcing|source|ordering|order|getting|get} ..3 from another @vendor",
         "shopping for {other|another|new|a new|different|a different} ..1 @vendor",
         "another {supplier's|vendor's|distributor's|company's|competitor's|dealer's|provider's} ..6 {as a trial|on trial|trial|pilot}",
-        "{they|he|she|them} {get|gets|will get|win|wins|take|takes} the business"
+        "{they|he|she|them} {get|gets|will get|win|wins|take|takes} the business",
+        "{go|going|goes|move|moves|moving|moved|shift|shifting|put|putting|award|awarded|awarding|send|sending|take|taking} ..6 {to|with} {another|a second|a different|a new|other|two other|three other} ..2 {contractor|supplier|vendor|distributor|gpo|provider|roofer|firm|agency|center|centre|partner|carrier|broker|forwarder|converter|platform|dealer|molder|source|sources|suppliers|vendors|contractors|providers|brokers|forwarders|gpos}",
+        "instead of {you|your company|your team|your crews|your crew|yours|your service}",
+        "vendor selection",
+        "{second|alternate|alternative|backup} {supplier|source|gpo|vendor|distributor|provider} {starting|as of|from|for|on}",
+        "{issued|sent|released|put out|went out} ..2 {an|a} {rfq|rfp|rfi|tender|bid} to ..4 {other|another|alternative|new|two|three|several}",
+        "{bring|bringing|brought} ..2 {a different|another|a new} {roofer|contractor|vendor|supplier|firm|crew|company|provider}",
+        "{source|buy|get|order|purchase|sourcing|buying} ..3 {locally|elsewhere}",
+        "evaluating other {forwarders|vendors|suppliers|providers|brokers|carriers|platforms|contractors|agencies|firms}",
+        "{side-by-side|head-to-head} {evaluation|trial|comparison} of another",
+        "{engaged|hired|appointed|retained} another {broker|forwarder|vendor|supplier|provider|firm|agency|contractor}",
+        "revoke ..3 power of attorney",
+        "{transfer|send|move} our ..3 {files|records|data|entries} to them",
+        "{go|going|goes|move|moves|moving|moved|shift|shifting|put|putting|award|awarded|awarding|send|sending|take|taking} ..8 {to|with} {another|a second|a different|a new|other|two other|three other} ..2 {@vendor|cdmo|cmo|gpo|roofer|center|centre|dealer|contractor|forwarder|converter|molder|reprocessor}",
+        "{rebid|re-bid|retender|re-tender|rebidding} ..3 {the|our|this|that} ..2 {program|contract|business|work|account|agreement|supply}",
+        "{won't|will not|wouldn't|will no longer} {be awarded|come|go} to you",
+        "{moving|move|moved|switching|transferring} ..4 {process|program|production|supply|work|volume} to another",
+        "will go to ^",
+        "{will|we'll|we will} call ^ ..6 instead"
       ],
       "except": [
         "{cancel|cancelling|canceling|cancellation} ..2 {order|orders|meeting|webinar|training|session|call|appointment|pickup|delivery|shipment|request|po|invoice|reservation|booking|visit|class|subscription to the newsletter|newsletter|fee|fees}",
@@ -3176,7 +3218,18 @@ var who_owns_this_default_policy_default = {
         "{cancel|canceled|cancelled|canceling|cancelling|cancels} ..4 {review|meeting|call|qbr|ebr|session|visit|demo|appointment|workshop|training}",
         "{formal|written} notice ..4 {first-response|first response|response|service level|service levels|sla|performance|late|delays}",
         "competitor's {contract|prices|pricing|deck|pitch|investor|data|plan|account|client}",
-        "your ..3 {moved|moves|move} our"
+        "your ..3 {moved|moves|move} our",
+        "non-renewals",
+        "{carrier|insurer|policy|policies} ..4 {non-renewal|non-renewals|cancellation|cancellations}",
+        "non-renewal {notices|letters|workflow|report|reports}",
+        "{replacement|replacements|replacing|replace} ..3 {you|your} {sent|shipped|provided|delivered|issued|supplied|quoted|recommended|installed|mailed}",
+        "{about|for|by|on|in} replacing",
+        "{keep|kept} {cancelling|canceling|cancel} ..3 {the|our} ..2 {dates|date|windows|window|shutdown|shutdowns|appointments|appointment|visits|meeting|meetings}",
+        "{cancelled|canceled|cancelling|canceling} the {shutdown|dates|date|window|windows|appointment|visit|meeting}",
+        "take {him|her|them} off",
+        "{remove|take} ..2 {him|her|them|name} ..2 off",
+        "{early termination|termination} {liability|fee|fees|charges}",
+        "losing {customers|clients|business|sales|members|patients|shippers|agents} to"
       ],
       "weight": 1
     },
@@ -3208,7 +3261,11 @@ var who_owns_this_default_policy_default = {
         "{question|questioning} whether we {need|still need|should keep}",
         "{good|right|best} fit for us",
         "not sure anymore",
-        "{can't|cannot|not sure i'd|wouldn't} argue against it"
+        "{can't|cannot|not sure i'd|wouldn't} argue against it",
+        "{nothing|anything} left to defend",
+        "{can't|cannot|couldn't|no longer} {defend|justify} {you|your|keeping you|staying}",
+        "asked us to justify staying",
+        "justify staying with you"
       ],
       "weight": 0.6
     },
@@ -3374,7 +3431,8 @@ var who_owns_this_default_policy_default = {
         "@ordinal ..2 {event|events|incident|occurrence|episode|instance}",
         "@ordinal {unplanned|unscheduled} ..2 {event|outage|failure|shutdown}",
         "{for|over} {about|almost|nearly|over|more than} {a|one|two|three|#|@nword} {month|months|week|weeks}",
-        "been like this for"
+        "been like this for",
+        "{fourth|third|fifth|second|sixth} {late|missed|short|wrong|bad} {delivery|truck|shipment|load|order|visit|call|invoice} in"
       ],
       "except": [
         "{happy|glad|nice|good|great} ..2 again",
@@ -3415,7 +3473,8 @@ var who_owns_this_default_policy_default = {
         "{#|@nword} years of",
         "years of {working|partnership|business|doing|service|experience}",
         "first time ..6 in {#|@nword} years",
-        "first ..5 all {winter|year|season|summer|month|week|spring|fall}"
+        "first ..5 all {winter|year|season|summer|month|week|spring|fall}",
+        "{#|@nword} {day|days|hours|hour} waiting"
       ],
       "weight": 0.7
     },
@@ -3562,7 +3621,11 @@ var who_owns_this_default_policy_default = {
         "{were|was|went|been|taken|rushed|ended up} {at|to|in} {urgent care|the er|the emergency room|the hospital|a&e|the emergency department}",
         "{blood|bleeding} {everywhere|all over|on the|from|running|pouring|dripping|on her|on his|on my}",
         "{covered in|lots of|lot of|so much|pool of} blood",
-        "sent home {from|with} ..3 {hospital|the er|er|a&e|urgent care|stitches|a concussion|burns|painkillers|a cast|a sling|a brace}"
+        "sent home {from|with} ..3 {hospital|the er|er|a&e|urgent care|stitches|a concussion|burns|painkillers|a cast|a sling|a brace}",
+        "{cows|cattle|ewes|sheep|lambs|hogs|pigs|piglets|sows|birds|chickens|hens|broilers|turkeys|horses|dogs|cats|animals|calves|heifers|fish|goats|patients|residents} ..4 {dead|died|dying|sick|went down|aborted|aborting|off feed}",
+        "{dead|sick} {cows|cattle|ewes|sheep|lambs|hogs|pigs|birds|chickens|hens|turkeys|horses|dogs|calves|animals}",
+        "{bloodborne|blood-borne|needlestick|needle-stick|splash} exposure",
+        "{sprayed|splashed|squirted} ..6 {face|eyes|eye|skin|tech's|operator's|worker's|across a}"
       ],
       "except": [
         "{app|probe|analyser|analyzer|instrument|reader|scanner|printer|robot|application|site|website|system|software|server|page|portal|program|browser|dashboard|tool|report|screen|computer|laptop|database|platform|build|job|script|excel|outlook|service|module|plugin|extension|instance|process|it|keeps|integration|sync|import|upload|export} ..3 crash*",
@@ -3613,7 +3676,29 @@ var who_owns_this_default_policy_default = {
         "{call|calls|called|calling|get|got|getting|come|came|coming|go|going|went|send|sent|sending|bring|brought|ring|rang|write|wrote|give|gave|pay|paid|move|moved|roll|rolled|put|hear|heard|comes|gets|goes} back",
         "{got|get|gave|give|had|what} ..3 {a bit of a|quite a|such a|a real|a big|a} shock ..4 {when|at|seeing|to see|i saw|invoice|bill|price|total}",
         "{invoice|bill|price|total|quote|statement|renewal} ..4 shock",
-        "{year|fiscal|month|quarter|balance|contract|credits|hours|minutes|points|plan|budget|po|order|orders} ..2 rolled over"
+        "{year|fiscal|month|quarter|balance|contract|credits|hours|minutes|points|plan|budget|po|order|orders} ..2 rolled over",
+        "{compressor|unit|cooler|freezer|motor|fan|pump|battery|batteries|sensor|controller|board|truck|van|engine|generator|ups|fridge|refrigerator|inverter|display|screen|radio|modem|drive|charger|machine|printer|scanner} ..3 {died|dies|dead}",
+        "{footage|clip|clips|video|videos|recording|recordings|camera|cameras|dashcam|dashcams} ..8 {crash|collision|rear-ended|accident|near-miss}",
+        "{crash|collision|rear-ended|accident|near-miss} ..8 {footage|clip|clips|video|videos|recording|recordings}",
+        "near-miss {video|clip|clips|footage|report|reports|reporting|program|log|logs|data|training|coaching|form|forms}",
+        "ambulance {crews|crew|transport|fleet|service|services|company|companies|run|runs|event|events|drivers|driver|units|unit|division|billing|dispatch|agency|agencies}",
+        "collision {warning|warnings|alert|alerts|avoidance|sensor|sensors|detection|mitigation|repair|shop|center|centre|coverage}",
+        "forward collision",
+        "rollover {sensor|sensors|alert|alerts|detection|protection|test|tilt|limit|limits|amount|amounts|balance|funds|days|rules|period|credits|minutes|hours|contribution|contributions}",
+        "first aid {cabinet|cabinets|station|stations|supplies|supply|restock|refill|service|kits|box|boxes|training|course|room}",
+        "{bottle|bottles|jar|jars|jug|jugs|container|containers|carboy|vial|vials|drum|drums|pail} ..4 cracked at the {shoulder|neck|base|cap|seam}",
+        "accident {plan|plans|deduction|deductions|premium|premiums|enrollment|enrolment}",
+        "supplemental accident",
+        "{injury|injuries} {code|codes|screen|field|fields|dropdown|dropdowns|category|categories|type|types|data|form|forms}",
+        "{report|reports} of injury {screen|form|field|fields}",
+        "nature of injury",
+        "first report of injury",
+        "{patient|dog|cat|horse|shepherd|retriever|puppy|kitten|foal|calf} ..6 {from|in} a {house|barn} fire",
+        "{clip|clips|footage|video} ..8 {safety meeting|coaching|training}",
+        "caught ..3 near-miss",
+        "got rear-ended",
+        "{die|dies} {and|or} {plate|plates}",
+        "{cutting|rotary|steel rule|embossing|stamping|flexible|magnetic} {die|dies}"
       ],
       "weight": 1.2
     },
@@ -3677,7 +3762,10 @@ var who_owns_this_default_policy_default = {
         "red mark*",
         "burn mark*",
         "{got|gets|getting|became|becomes|get} so hot {it|that}",
-        "{plug|cord|charger|outlet|prongs|adapter|case|casing|battery|wire|wires|socket} ..6 {warped|deformed|bubbled|discolored|discoloured|scorched|brown mark|burn mark|scorch mark|burn marks|scorch marks}"
+        "{plug|cord|charger|outlet|prongs|adapter|case|casing|battery|wire|wires|socket} ..6 {warped|deformed|bubbled|discolored|discoloured|scorched|brown mark|burn mark|scorch mark|burn marks|scorch marks}",
+        "{microwave|kitchen|electrical|house|grease|battery|vehicle|engine|consumer} fires",
+        "reports of ..2 fires",
+        "used ..2 {an|the|a} {extinguisher|fire extinguisher}"
       ],
       "except": [
         "smok* {test|tests|testing|tested|deal|hot|price|prices|alarm test}",
@@ -3726,7 +3814,25 @@ var who_owns_this_default_policy_default = {
         "smoke {control|damper|dampers|evacuation|exhaust|purge|extraction}",
         "{ad|ads|post|posts|campaign|video|content|sales|traffic|it|this|demand} will explode",
         "{we|i|they|you} ..2 {burned|burnt|burn|burning} through",
-        "{burned|burnt} through {degreaser|supplies|stock|inventory|budget|credits|product|cases|rolls|ink|toner|paper}"
+        "{burned|burnt} through {degreaser|supplies|stock|inventory|budget|credits|product|cases|rolls|ink|toner|paper}",
+        "{uneven|even|low|blue|yellow|weak|lazy|pilot|burner} flame",
+        "flame {is|was|looks} {uneven|low|weak|yellow|lazy|lifting|small|orange}",
+        "{has been|have been|is|are|been|keeps} exploding {since|lately|this|with|recently|right}",
+        "exploding with {orders|business|demand|calls|requests|bookings}",
+        "{smoker|smokers}",
+        "smoke {detector|detectors|alarm|alarms|sensor|sensors|head|heads}",
+        "{duct|photoelectric|ionization|ionisation} smoke",
+        "fire alarm {test|tests|testing|tie-in|tie|inspection|contractor|system|systems|panel|company|vendor|inspector|monitoring}",
+        "{explosion|explosion-proof|explosionproof} proof",
+        "explosion-proof",
+        "{flame|fire} {pictogram|pictograms|symbol|symbols|icon|icons}",
+        "{pictogram|pictograms|symbol|symbols} ..4 flame",
+        "{pictogram|pictograms} ..6 {flame|fire}",
+        "GHS ..6 flame",
+        "{ice|gel|cold} {packs|pack|bricks|brick} ..3 melted",
+        "melted ice",
+        "burned through after ..4 {years|months} of",
+        "{finally|eventually} burned through"
       ],
       "weight": 1.2
     },
@@ -3804,7 +3910,10 @@ var who_owns_this_default_policy_default = {
         "{bulging|swollen|ballooning} ..3 {drums|drum|containers|cans|batteries|battery|cylinders|tank|tanks}",
         "{drums|drum|containers|cans|batteries|cylinders} ..3 {bulging|swollen|hissing|venting}",
         "hazmat {pickup|response|team|spill|cleanup}",
-        "gas {smell|smells|odor|odour|odors|odours}"
+        "gas {smell|smells|odor|odour|odors|odours}",
+        "{coned|cordoned|roped|taped|blocked|fenced} off ..4 {the|an|our} ..2 {entrance|area|walkway|aisle|entry|door|doors|stairs|sidewalk|lane|exit|escalator|elevator|unit}",
+        "{escalator|elevator|stairs|stairway|walkway|entrance|machine|unit|line} {is|was|has been} barricaded",
+        "{dosing|treating|diagnosing|medicating} ..3 patients ..4 {on|based on|from} {these|those|the} {results|readings|numbers|values}"
       ],
       "except": [
         "{dangerously|dangerous} ..2 {close|near|low|thin|tight|behind|short|long|slow|high}",
@@ -3824,7 +3933,10 @@ var who_owns_this_default_policy_default = {
         "hazard {warning triangle|warning triangles|triangle|triangles|lights|light|tape|cones|vest|vests|warning lights|warning light}",
         "hazard* ..3 {register|inventory|list|declaration|class|classification|communication|labels|labelling|labeling|shipping|goods}",
         "{hazardous|dangerous} {chemicals|substances|materials|goods} {register|list|inventory|declaration|shipping|class}",
-        "{ad|ads|post|posts|campaign|video|content|sales|traffic|it|this|demand} will explode"
+        "{ad|ads|post|posts|campaign|video|content|sales|traffic|it|this|demand} will explode",
+        "{be|being|get|getting|we're|are|is} energized {this|by|before|in|next|on|for|and}",
+        "signal word {danger|warning}",
+        "hazard {panel|panels|template|templates|statement|statements|label|labels|pictogram|pictograms|class|classes|communication|symbols|symbol|code|codes|field|fields}"
       ],
       "weight": 0.9
     },
@@ -3910,7 +4022,12 @@ var who_owns_this_default_policy_default = {
         "bone fragments",
         "{sat|held|kept|left|stored} at ..3 # ..2 {f|c|degrees} ..4 {for|over} ..3 {hours|hour}",
         "temperature {abuse|excursion|excursions}",
-        "{prohibited|noxious|restricted|banned|invasive|quarantined} ..3 {weed|weeds|seed|seeds|substance|ingredient|species|pest|pests}"
+        "{prohibited|noxious|restricted|banned|invasive|quarantined} ..3 {weed|weeds|seed|seeds|substance|ingredient|species|pest|pests}",
+        "{aflatoxin|vomitoxin|mycotoxin|mycotoxins|fumonisin|zearalenone|lasalocid|monensin|salmonella|listeria}",
+        "{non-medicated|unmedicated} ..10 {has|contains|tested|found|showed|positive}",
+        "{refrigeration|reefer|cold chain} ..4 {failed|failure|broke|quit|went out}",
+        "{cooler|freezer|fridge|refrigerator|reefer|tanker|trailer} # ..2 logged #",
+        "{vaccines|vaccine|insulin|biologics|reagents|samples|product|totes|pallets|cream|milk|meat|food} ..8 {sat|left|sitting|stored|kept} ..6 {unplugged|unrefrigerated|out of the cold|on the dock|at room temperature|in the heat|overnight}"
       ],
       "except": [
         "{memory|data|information|info|price|pricing|privacy|credential|credentials|password|passwords|document|documents|story|news|email|emails|details|plans|roadmap} ..2 {leak|leaks|leaked|leaking}",
@@ -3942,7 +4059,15 @@ var who_owns_this_default_policy_default = {
         "{injection|hub|cap|bezel|new|family|prototype|production|steel|aluminum|aluminium|transfer|tool|cavity|the} mold* {base|bases|tool|tools|tooling|transfer|trial|trials|shop|maker|design|flow|release|temperature|cavity|cavities|maintenance|change|setup|runs|run|insert|in|for|at}",
         "{injection|hub|cap|bezel|family|prototype|production|steel|aluminum|aluminium|catheter|cavity|four-cavity|tool} mold*",
         "mold {base|bases|tool|tools|tooling|transfer|trial|trials|shop|maker|design|flow|release|temperature|cavity|cavities|maintenance|change|setup|runs|run|insert}",
-        "{labels|label|labelling|labeling} ..4 {don't match|do not match|doesn't match|mismatch|not matching} ..4 {po|part number|order|purchase order|asn}"
+        "{labels|label|labelling|labeling} ..4 {don't match|do not match|doesn't match|mismatch|not matching} ..4 {po|part number|order|purchase order|asn}",
+        "{recall|withdrawal} {notice|notices|letter|letters} ..4 {copy|pdf|for our|for the|file}",
+        "{number|count|rate|percentage|percent|share|trend|trending|list|summary} of ..4 {out-of-spec|out of spec|nonconforming|non-conforming|oos}",
+        "leak {detector|detectors|detection|test|testing|tests|check|checks|kit|kits|tester|testers|search}",
+        "{heat|temperature|temp|freeze} indicator ..4 {tripped|triggered}",
+        "still in spec",
+        "{heat|temperature|temp|freeze|cold} indicator ..2 tripped",
+        "still in spec ..2 luckily",
+        "{within|in} spec ..3 luckily"
       ],
       "weight": 0.9
     },
@@ -4061,7 +4186,14 @@ var who_owns_this_default_policy_default = {
         "{our|my} ..3 {crew|team|staff|people|operators|shift|night crew|technicians} ..4 {skipping|skipped|skip|hasn't|haven't|didn't|not} ..3 {tests|test|checks|check|logs|logging|inspections|readings}",
         "cracked when ..3 {nudged|hit|bumped|dropped|knocked|backed into|ran over|reversed into}",
         "{lead time|lead times|leadtime|delivery date|ship date|schedule|timeline} ..3 {slipped|slips|slip|slipping}",
-        "inspection {requests|request|scheduling|appointments|appointment|bookings} ..4 failed"
+        "inspection {requests|request|scheduling|appointments|appointment|bookings} ..4 failed",
+        "{list|report|export|count|number|summary|log|logs} of ..4 {defects|defect}",
+        "{dvir|dvirs|inspection|inspections|pre-trip} {defects|defect}",
+        "{rock|rocks|stone|stones|debris|gravel|hail} ..6 cracked",
+        "# year old ..6 failed",
+        "{says|said|claims|thinks|think} it's a design {issue|problem|flaw}",
+        "{drawer|door|cabinet|pedestal} {pull|pulls|handle|handles|knob|knobs} ..4 {came off|fell off|loose|come off}",
+        "we found it ..3 {hours|minutes|days} later"
       ],
       "weight": 0.8
     },
@@ -4075,7 +4207,9 @@ var who_owns_this_default_policy_default = {
         "failed {leak-down|leak|pressure|hydro|hydrostatic|burst|x-ray|ndt|fpi|mpi|dimensional|torque|fatigue}",
         "failed {leak-down|leak|pressure|hydro|hydrostatic|burst|x-ray|ndt|fpi|mpi|dimensional|torque|fatigue}",
         "{waiting|awaiting|pending} on ..2 {engineering|mrb|disposition|quality|qa|qc|review}",
-        "{placed|put|kept|held} in quarantine"
+        "{placed|put|kept|held} in quarantine",
+        "instead of being {destroyed|scrapped|discarded|quarantined|dumped|rejected|returned}",
+        "{chiller|chillers|cooler|coolers|freezer|freezers|fridge|walk-in|refrigeration|reefer|cold room} {failed|died|went down|broke down|quit|stopped|ran warm}"
       ],
       "weight": 0.6,
       "negatable": true
@@ -4090,7 +4224,10 @@ var who_owns_this_default_policy_default = {
         "went out on ..3 {truck|shipment|order|load|pallet}",
         "{sort|fix|clean up|deal with|do} the paperwork ..2 later",
         "truck was already booked",
-        "{told|instructed|asked} ..3 to {use|ship|send|release|dispense|install|sell} them"
+        "{told|instructed|asked} ..3 to {use|ship|send|release|dispense|install|sell} them",
+        "{switch|switched|turn|turned|bypass|bypassed|disable|disabled} ..3 {inspection|vision system|reject|interlock|the stop|inspection stop} ..2 off",
+        "{reshelve|reshelved|restock|restocked|put back} ..6 {picked|shipped|sold|sent|orders}",
+        "{told|asked|had} us to {reshelve|restock|put back|relabel|repack|rework}"
       ],
       "weight": 0.6,
       "negatable": true
@@ -4173,7 +4310,9 @@ var who_owns_this_default_policy_default = {
         "battery ..3 {life|level|levels|backup|report|status|percentage|replacement order}",
         "fuel {surcharge|surcharges|card|cards|cost|costs|price|prices|receipt|receipts|tax|charge|charges}",
         "{lead time|lead times|leadtime|delivery date|ship date|schedule|timeline} ..3 {slipped|slips|slip|slipping}",
-        "{truck|trucks|driver} {won't|can't|cannot|couldn't|could not} {get|make|fit|reach|come|go}"
+        "{truck|trucks|driver} {won't|can't|cannot|couldn't|could not} {get|make|fit|reach|come|go}",
+        "{rock|rocks|stone|stones|debris|gravel|hail} ..6 cracked",
+        "{car|cars} # {doors|door|cab|is|at|on|and|has|was|running|stopped|stuck|makes|making}"
       ],
       "weight": 0.7
     },
@@ -4265,14 +4404,19 @@ var who_owns_this_default_policy_default = {
         "{fire alarm|alarm|alarm panel|fire panel|sprinkler|sprinklers|suppression|detection|smoke detector|detectors|safety system} ..4 {in bypass|bypassed|disabled|turned off|switched off|silenced|shut off|left off|offline}",
         "no fire watch",
         "{guard|guards|blade guard|shield|cover|lid|gate|door} ..4 {sticks open|stuck open|stays open|stay open|jams open|jammed open|won't close|doesn't close|does not close|won't snap back|doesn't snap back|does not snap back|won't retract|doesn't retract|does not retract|won't spring back|doesn't spring back}",
-        "{blade|blades|cutter|chain|bit|spindle} ..4 {left exposed|still exposed|is exposed|stays exposed|exposed and spinning|exposed while}"
+        "{blade|blades|cutter|chain|bit|spindle} ..4 {left exposed|still exposed|is exposed|stays exposed|exposed and spinning|exposed while}",
+        "{shoe|shoes|sneaker|sneakers|boot|foot|feet|hand|hands|finger|fingers|clothing|sleeve|scarf|hair|leg|arm} ..4 {pulled into|caught in|trapped in|sucked into|pinched in|drawn into|got caught|got trapped|got pulled}",
+        "{piece|pieces|section|sections|panel|panels|sheet|sheets|coping|flashing|debris|glass|tile|tiles|brick|bricks} ..6 {landed|peeled off|blew off|came down|hanging off|fell onto|fell on|crashed}",
+        "{can|could|may} {miss|misreport|mis-report|under-report|over-report} ..4 {clots|results|readings|alarms|doses|positives|detections}"
       ],
       "except": [
         "{app|application|site|website|system|software|portal|account|login|password|code|promo|coupon|subscription|email|tracking} ..6 {stuck|sticks|jammed|wrong|error|errors|stops|stopped}",
         "{project|schedule|deadline|launch|timeline|budget|deal|numbers|sales|project} ..6 {fall|collapse|crash|fall apart}",
         "{lid|bin|toter|cart|box|packaging|case|cover|carton} ..4 {cracked|scuffed|scratched|dented} ..6 {still|looks|cosmetic|scruffy}",
         "{page|app|screen|site|wheel|loader|icon|spinner|button|website|checkout|cursor|it|thing|upload|download} ..3 {keeps|kept} {spinning|loading|running|buffering}",
-        "{vase|glass|glasses|mirror|bowl|plate|plates|mug|mugs|jar|bottle|ornament|frame|lamp|screen|tabletop|panel|candle} ..4 {arrived|came|delivered} ..3 {in pieces|broken|shattered|smashed|cracked}"
+        "{vase|glass|glasses|mirror|bowl|plate|plates|mug|mugs|jar|bottle|ornament|frame|lamp|screen|tabletop|panel|candle} ..4 {arrived|came|delivered} ..3 {in pieces|broken|shattered|smashed|cracked}",
+        "{drawer|door|cabinet|pedestal} {pull|pulls|handle|handles|knob|knobs} ..4 {came off|fell off|loose|come off}",
+        "{taken|took|pulled|removed} ..3 out of service until ..4 {new|replacement|part|parts|guard|repair|repaired|fixed}"
       ],
       "weight": 0.8,
       "negatable": true
@@ -4329,6 +4473,17 @@ var who_owns_this_default_policy_default = {
       "negatable": false
     },
     {
+      "id": "records_request",
+      "label": "asking for a copy of a notice or record for their files",
+      "patterns": [
+        "{copy|copies|pdf|pdfs|scan} of ..6 {notice|notices|letter|letters|bulletin|certificate|certificates|work order|work orders|record|records}",
+        "for {our|the} ..2 {supplier|vendor|audit|qualification|compliance|quality|lot acceptance|insurance} ..2 {file|files|review|binder}",
+        "{need|needs|want|wants} ..4 for the file"
+      ],
+      "weight": 0.3,
+      "negatable": false
+    },
+    {
       "id": "executive_unreachable",
       "label": "an executive relationship to repair",
       "patterns": [
@@ -4370,7 +4525,9 @@ var who_owns_this_default_policy_default = {
         "never been in your {shop|store|yard|facility|depot|workshop|service bay|bay}",
         "{access|badge|gate|door|entry|visitor|sign-in|security} ..3 {log|logs|system|records|record|sheet} {has|had|shows|showed} no ..2 {entries|entry|record|records|visits|sign-ins}",
         "never {worked|showed|came|visited|attended} ..2 {a|one|any|the|single} ..2 {shift|day|visit|hour|patrol}",
-        "{sheet|log|system|badge|records|register} ..6 {shows|showed|has|had} ..6 on site for ..3 {#|@nword} ..2 {hours|hrs}"
+        "{sheet|log|system|badge|records|register} ..6 {shows|showed|has|had} ..6 on site for ..3 {#|@nword} ..2 {hours|hrs}",
+        "nobody {opened|used|entered|accessed|unlocked|badged|signed in|went up}",
+        "{didn't|did not} snow here"
       ],
       "weight": 0.6,
       "negatable": false
@@ -4391,10 +4548,24 @@ var who_owns_this_default_policy_default = {
         "{platform|system|your own|our own|their own} audit log ..6 {shows|showed|show|has|had|lists}",
         "{their|the stations'|the station's} own {logs|records|data|reports|system}",
         "{our own|our} {submeters|submeter|sub-meters|meters|meter|meter readings}",
-        "{on|with} our own {scale|scales|meter|meters}"
+        "{on|with} our own {scale|scales|meter|meters}",
+        "{compared|cross-checked|checked|matched|reconciled|audited} ..10 {with|against} ..4 {badge|swipes|swipe|turnstile|access|card-access|gate|security desk|front desk|visitor|sign-in|telematics|gps|drone|footage|camera|scale|certified|audit log|audit logs|logs|statements}",
+        "{badge|turnstile|card-access|door} {swipes|swipe|records|logs|log|data}",
+        "{security desk|front desk|visitor|sign-in|sign in|gate} {log|logs|sheet|sheets|book|records|register}",
+        "audit {log|logs} ..6 {shows|showed|show|has|have|had|lists|list|no|zero}",
+        "{zero|no} {logins|log-ins|sessions|service-mode login|badge-ins|swipes}",
+        "{flown|flew|surveyed|measured} ..4 {with|by} a drone",
+        "{out-of-office|out of office|pto|vacation} ..6 {reply|replies|said|says|shows|until}",
+        "your own {census|report|reports|records|system|data|logs|log|portal|dashboard|paperwork|registration|manifest|tickets|job tickets|engineer|technician|bulletin|warranty registration}",
+        "{statements|records|reports|invoices} ..4 sent us directly",
+        "{old|original} {probes|parts|part|filter|filters|element|pump|belt|belts} ..4 still {installed|inside|in place|there}",
+        "{certified|calibrated} {tare|tare weights|weights|scale|scales|meter|meters}",
+        "trail camera",
+        "{serial plate|serial number|serial} ..4 {replaced|removed|ground off|changed}"
       ],
       "except": [
-        "your ..2 {gps|telematics|tracking|camera|cameras|badge|scale}"
+        "your ..2 {gps|telematics|tracking|camera|cameras|badge|scale}",
+        "{send|export|pull|provide|download} ..4 audit {log|logs}"
       ],
       "weight": 0.5,
       "negatable": false
@@ -4405,7 +4576,9 @@ var who_owns_this_default_policy_default = {
       "patterns": [
         "{probably|likely|must be|maybe|perhaps|looks like|just} {a|an} {typo|mistake|error|oversight|mix-up|mixup|glitch}",
         "{honest|clerical|typing|data entry|simple|billing} {mistake|error}",
-        "{keying|keystroke|typing|data-entry|entry|rounding|system} error"
+        "{keying|keystroke|typing|data-entry|entry|rounding|system} error",
+        "{send|issue|reissue} ..2 {a|us a|the} corrected invoice",
+        "please {reverse|correct|re-bill|rebill|re-issue|reissue} {the|this|that|it|these|those}"
       ],
       "weight": 0.2,
       "negatable": false
@@ -4429,7 +4602,15 @@ var who_owns_this_default_policy_default = {
         "{invoice|invoices|bill} ..3 {charges|charged|bills|billed|lists|includes|included} ..4 {a|an|two|new|replacement}",
         "{bills|billed|invoiced|charges|charged} ..3 # ..3 hours",
         "{less|more|lighter|heavier|lower|higher} than {your|the} ..2 {ticket|tickets|weight ticket|weight tickets|invoice|invoices|bol|records|report}",
-        "{under|over|short of|less than|more than} the {ticket|tickets|invoice|bol|weight ticket|ticket amount}"
+        "{under|over|short of|less than|more than} the {ticket|tickets|invoice|bol|weight ticket|ticket amount}",
+        "{weight|weights|quantity|quantities|count|counts|squares|hours|tonnage} on {your|the} {invoice|invoices|ticket|tickets|bol|bill|report}",
+        "{billed|charged|invoiced} ..4 # ..1 {hour|hours|hr|hrs|day|days|squares|units|employees|temps}",
+        "{invoices|invoice|tickets|ticket|reports|report|log|logs} ..6 {bill|bills|billed|show|shows|charge|charges} ..4 # ..2 {hour|hours|day|days|squares|employees|temps|visits}",
+        "{your|the} ..3 {tickets|ticket|scale tickets|reports|report|log|logs|registration|job tickets} ..4 {show|shows|showed|say|says|list|lists|listed}",
+        "{signed|signed for|logged|billed} ..4 {a visit|visits|maintenance|inspection|pm|service}",
+        "{reports|report|log|logs|records} ..6 {say|says|said|show|shows} ..6 {was done|were done|was completed|were completed|done on|completed on}",
+        "{been|were|was} charged for ..6 {on|every|each|#}",
+        "invoiced the ..6 fee on #"
       ],
       "weight": 0.3,
       "negatable": false
@@ -4521,7 +4702,20 @@ var who_owns_this_default_policy_default = {
         "{company|firm|entity|business} {the|our|their} ..2 {buyer|manager|coordinator|director} {controls|owns|runs}",
         "{offered|offering|offer|promised|promising} ..6 free ..8 if",
         "if {the|our|their} ..2 {director|buyer|manager|coordinator|committee|panel} {recommends|recommend|picks|selects|chooses|awards|approves|signs|votes|endorses}",
-        "{llc|company|firm|entity|business} {owned|controlled|run} by ..3 {one of our|our|their|the buyer|a buyer|the analyst|an employee|a buyer's}"
+        "{llc|company|firm|entity|business} {owned|controlled|run} by ..3 {one of our|our|their|the buyer|a buyer|the analyst|an employee|a buyer's}",
+        "{gift card|gift cards|visa card|visa cards|visa gift card|prepaid card|prepaid cards|cash|envelope} ..6 {inside|in the card|in a card|with a note|signed by}",
+        "{thank-you|thank you} card ..8 {cash|gift card|#}",
+        "{badges|tickets|passes} to ..4 {tournament|masters|derby|game|games|super bowl|concert|finals|open}",
+        "{advisory|consulting|speaker|speaking|referral|finder's} {stipend|fee|fees|role} ..10 {if|provided|on the condition|condition|as long as|in exchange}",
+        "{speaker|speaking} fees ..8 {condition|if|provided|contract|vote|award}",
+        "paid trip ..8 {condition|if|provided|contract|vote|award|bid}",
+        "{in cash|cash|venmo|zelle|cashapp|cash app} ..6 for {keeping|putting|steering|sending|moving|giving|choosing|picking|approving|signing|recommending|scheduling}",
+        "{send|sent|pay|paid|give|gave} {him|her|them} ..3 {#|cash|money} ..4 {on|via|through|by} {venmo|zelle|cashapp|paypal|cash app}",
+        "{each|every} time ..6 {is awarded|awarded|gets awarded|we award|wins}",
+        "before ..3 {bids|bid|award|tender|proposals} {were|was|are|is} due",
+        "all-expenses {paid|trip}",
+        "{trip|fee|fees|gift|gifts|cash|payment|tickets|stipend} ..10 to {recommend|choose|pick|select|favor|favour|steer|approve|sign|back} {us|our|you|your}",
+        "over the other ..3 {bidders|vendors|suppliers|bids|firms}"
       ],
       "except": [
         "{no|zero|not|never} ..3 {brib*|kickback*}",
@@ -4819,7 +5013,28 @@ var who_owns_this_default_policy_default = {
         "{write|record|enter|put|log|add|bill} ..3 {#|@nword} ..2 {more|extra|over} than ..3 {shows|reads|meter|actual|measured|showed}",
         "{reprinted|re-printed|relabeled|relabelled|re-labeled|retagged|re-tagged} with {new|different|later|fresh|updated} {dates|date|expiry|expiration}",
         "{login|account|credentials} that belongs to ..3 {your|one of your}",
-        "nobody at the {city|company|client|customer|district|school|hospital} asked for"
+        "nobody at the {city|company|client|customer|district|school|hospital} asked for",
+        "{typed|copied|taken|written|filled in|filled|entered|pulled} {from|off} the ..2 {target spec|spec|specs|specification|target|template}",
+        "{set|calibrated|runs|reads|weighs} ..4 {heavy|light|high|low|generous} on purpose",
+        "round* up ..3 to the {schedule|shift|hour|full|scheduled}",
+        "{tells|told|tell|telling} us to {write|put|bill|charge|enter|record|log|mark|round|add|sign} ..6 {on everything|on every|every time|for every|on all}",
+        "{change|changed|changing|recode|recoded|recoding} ..6 {to straight time|the submitted date|the date|the dates|the numbers}",
+        "let it ride",
+        "{borrowed|used} our account {because|to|for|so}",
+        "{goes|go|went|put} on by default",
+        "{hits|hit|make|makes|made} its {margin|number|numbers|quarter|target}",
+        "how the {desk|branch|office|team|region} {hits|makes|made|gets} its",
+        "{has|have|had} been replaced ..6 serial",
+        "serial plate ..6 replaced",
+        "{identical|the same} ..10 {relabeled|relabelled|renamed|copied}",
+        "{files|results|data|traces|reports|readings|photos} were {copied|relabeled|relabelled|fabricated|reused|recycled}",
+        "{believe|think|suspect} ..3 {testing|tests|test|inspection|inspections|work} {wasn't|was not|weren't|were not} {done|performed|run|carried out}",
+        "filled in later",
+        "from old readings",
+        "{delete|deleted|deleting|remove|removed|removing|exclude|excluded} ..4 {out-of-spec|failing|failed|bad|oos} {injections|results|runs|data|readings|points|samples}",
+        "{re-inject|reinject|re-test|retest|re-run|rerun|test|run} ..4 until it {passed|passes|passes spec|passed spec}",
+        "{same|identical} plate {ids|numbers} ..4 every time",
+        "just carries over"
       ],
       "except": [
         "backdate* ..3 {the|my|our} ..2 {start date|effective date|address change|cancellation|refund|credit}",
@@ -4838,7 +5053,8 @@ var who_owns_this_default_policy_default = {
         "seals intact",
         "dated before {you|they|it|we} {shipped|sent|delivered}",
         "{promised|scheduled|booked|make-up|makeup|follow-up|rescheduled|return} ..3 {visit|call|callback|appointment|delivery|pickup} that never happened",
-        "fake invoice*"
+        "fake invoice*",
+        "bills # days of {demurrage|detention|storage|rental|per diem|chassis}"
       ],
       "weight": 1.5
     },
@@ -4996,7 +5212,22 @@ var who_owns_this_default_policy_default = {
         "{another|other|a different} {customer's|client's|customers'|clients'|company's} ..3 {prices|pricing|contract|contracts|data|numbers|files|information|rates|volumes}",
         "{told|said|assured|promised|wrote} ..8 {no|zero} {commission|commissions|markup|mark-up|margin|hidden fees}",
         "{were|was} told otherwise",
-        "{told|assured|promised} {we|us} ..4 {and|but} we {weren't|were not|aren't|are not|didn't|did not}"
+        "{told|assured|promised} {we|us} ..4 {and|but} we {weren't|were not|aren't|are not|didn't|did not}",
+        "{there is|there's|there was|is|was} no such {requirement|law|rule|regulation|mandate|program|rebate|levy|fee|promotion|discount|certification|registration|standard}",
+        "no such {program|rebate|requirement|law|rule|levy|promotion|discount|certification} ..4 {exists|existed|exist|has ever existed|ever existed}",
+        "neither {is|was|are|were|one is} true",
+        "none of {it|them|that|this} {is|are|was|were} true",
+        "to close ..2 before {quarter|quarter-end|year-end|month-end|the quarter|the end}",
+        "{got|gets} ahead of {himself|herself|themselves}",
+        "{registered|owned|belongs} to ..6 {his|her} {home|wife|husband|brother|sister|son|daughter|relative|cousin|spouse|father|mother}",
+        "at {his|her} home address",
+        "{they'll|they will|nobody will|no one will|customer will|client will} never {check|notice|know|find out|look}",
+        "{certificate|certification|registration|license|licence|listing} numbers ..4 {don't|do not|didn't|did not} exist",
+        "{neither|none} ..4 {was|were} ever {certified|registered|approved|listed|tested|accredited}",
+        "{affiliate|subsidiary} of your company",
+        "{none|nobody|no one} of them elected",
+        "with no request from us",
+        "installed at another {hospital|site|customer|lab|plant|facility|clinic} in #"
       ],
       "except": [
         "fraud {detection|alert|alerts|prevention|protection|monitoring|rule|rules|score|scores|scoring|check|checks|screening|feature|features|module|team|department|dept|analytics|model|models|tool|tools|filter|filters|flag|flags|settings|review|queue|report|reports|case|cases|investigation|team|training|awareness|risk}",
@@ -5029,7 +5260,8 @@ var who_owns_this_default_policy_default = {
         "{which|what} ..2 {one|number|numbers|figure|report|total|count|screen|page} ..2 {is|are} lying",
         "flagged ..4 as fraud*",
         "fraud {hold|holds|block|blocks|lock|text|texts|message}",
-        "you are not on the list"
+        "you are not on the list",
+        "{someone|somebody|thieves|thief|people|a driver|an employee of ours|our driver} ..4 {siphon*|stealing|stole|steal}"
       ],
       "weight": 1.4
     },
@@ -5062,7 +5294,10 @@ var who_owns_this_default_policy_default = {
         "{spent|used|waste|dirty} ..2 {solution|solutions|cleaning solution|acid|caustic|wash water|washwater|rinse water|chemicals|solvent}",
         "{wash|washed|washing|washes|washout|washouts|washing out|washed out} ..8 {into|in} ..4 {ditch|creek|river|stream|drain|drains|sewer|waterway|pond|lake|gutter|brook|culvert}",
         "{dump|dumping|dumped|drain|draining|drained|wash|washing|washed|pour|pouring|poured|tip|tipping} ..3 wherever",
-        "{throw|threw|toss|tossed|dump|dumped|put|putting|chuck|chucked} ..6 {@waste} ..8 {dumpster|trash|garbage|bin|roll-off|skip|landfill|dumpsters}"
+        "{throw|threw|toss|tossed|dump|dumped|put|putting|chuck|chucked} ..6 {@waste} ..8 {dumpster|trash|garbage|bin|roll-off|skip|landfill|dumpsters}",
+        "dumped ..6 {in|into|behind|at|down|near|by|beside} the {ravine|creek|river|woods|lot|field|ditch|storm drain|drain|stream|pond|alley|gully|wetland|wetlands|canal|lake}",
+        "{bypass|bypassed|bypassing} ..10 {creek|river|outfall|storm drain|drain|ditch|stream|sewer}",
+        "straight to the {creek|river|outfall|storm drain|drain|ditch|stream|sewer|lake}"
       ],
       "except": [
         "dump* ..3 {log|logs|data|database|file|files|table|tables|report|reports|memory|core|heap|cache|csv|list|lists|emails|inbox|spreadsheet|export|backup|thread}",
@@ -5076,7 +5311,11 @@ var who_owns_this_default_policy_default = {
         "{hose|hosed|wash|washed|washing} ..3 {down|off} ..3 {deck|lot|trucks|truck|vehicle|vehicles|floor|floors|equipment|dock}",
         "{let} ..3 {go|know|us|me|them|you|him|her}",
         "{leak|leaking|leaked} ..3 {oil|fuel|coolant|antifreeze|fluid}",
-        "leak {inspection|inspections|records|test|tests|testing|check|checks|rate|rates|detection|survey|surveys}"
+        "leak {inspection|inspections|records|test|tests|testing|check|checks|rate|rates|detection|survey|surveys}",
+        "burn-in",
+        "burn in {period|time|cycle|procedure}",
+        "{before|until|after} releasing",
+        "releasing ..3 {to|the order|order|product|cylinders|jugs|refrigerant to}"
       ],
       "weight": 1.5
     },
@@ -5087,7 +5326,13 @@ var who_owns_this_default_policy_default = {
         "{my|our} ..3 {manager|managers|supervisor|supervisors|lead|boss|foreman|superintendent|director|controller|shift lead|team lead|crew lead|gm|vp|operations|management|dispatch|dispatcher|higher-ups|leadership|owner|partner|principal|chief|head} ..4 {told|tells|asked|asks|instructed|wants|wanted|had|has|made|makes|pressured|pressures|pushed|pushes|directed|ordered|said|says|expects|expected|insisted|insists} ..2 {me|us|them|the team|everyone|the crew|the shift|to|him|her}",
         "{operations|management|production control|dispatch|accounting|finance|the office|head office|corporate|the plant manager|the controller|the branch manager|the owner} {told|tells|asked|instructed|wants|wanted|ordered|directed} {me|us|them|him|her|everyone|the team}",
         "{i|we} {was|were|am|are|have been|had been|got|keep getting|kept getting} {told|asked|instructed|pressured|directed|ordered|pushed} to",
-        "{i|we} {was|were|am|are|have been|had been|got} {told|asked|instructed|pressured|directed|ordered|pushed} by ..6 to"
+        "{i|we} {was|were|am|are|have been|had been|got} {told|asked|instructed|pressured|directed|ordered|pushed} by ..6 to",
+        "the {shift lead|supervisor|foreman|manager|plant manager|lead|boss|line lead|team lead|shift supervisor} {had|made|told|asked|instructed|ordered} {us|me|them|the crew|the team|the shift}"
+      ],
+      "except": [
+        "{asked|told|instructed} ..2 to {let you know|tell you|inform you|notify you|reach out|pass along|pass on|forward|send you|share|contact you|call you|ask}",
+        "{wants|wanted} to {order|buy|know|get|see|confirm|check|book|schedule|add|talk|meet|discuss|review|understand|revisit}",
+        "procurement asked me to let you know"
       ],
       "weight": 0.5,
       "negatable": false
@@ -5108,7 +5353,15 @@ var who_owns_this_default_policy_default = {
         "who else to {tell|report|go to|contact}",
         "anonymous*",
         "{afraid|scared|worried|nervous} ..4 {job|fired|retaliation|lose|losing|my position}",
-        "{isn't|is not|wasn't|was not|aren't|are not} {true|honest|legal|accurate|right}"
+        "{isn't|is not|wasn't|was not|aren't|are not} {true|honest|legal|accurate|right}",
+        "{don't|do not|didn't|did not} want my name",
+        "my name on it",
+        "{i|we} {haven't|have not|didn't|did not} {done|do|send|sent|sign|signed|submit|submitted} it",
+        "where else {it goes|to go|to send|to report|this goes}",
+        "not to put it in {email|writing|an email|the system}",
+        "{when|so|after} {i|we} pushed back",
+        "raise this internally",
+        "{haven't|have not} {done|sent|signed|submitted} it yet"
       ],
       "weight": 0.5,
       "negatable": false
@@ -5284,7 +5537,19 @@ var who_owns_this_default_policy_default = {
         "{returned|return|called back|got back to} ..3 {it|her|him|them|the call|the message} {today|the next day|a day later|days later}",
         "a day later",
         "none has {come|arrived|happened|come back}",
-        "{replies|responses|answers|callbacks|reply|response} {have taken|take|took|are taking|taking|has taken} ..3 {a day|days|a week|hours|weeks}"
+        "{replies|responses|answers|callbacks|reply|response} {have taken|take|took|are taking|taking|has taken} ..3 {a day|days|a week|hours|weeks}",
+        "{held|holding|waited|on hold} ..3 {about|over|more than|nearly|almost|for} # ..1 {minutes|mins|hours|hour|min}",
+        "held # minutes",
+        "{nobody|no one} has {called|contacted|responded|replied|reached out|gotten back|got back|come|been in touch}",
+        "{hasn't|has not|haven't|have not|never} {called|responded|replied|contacted|gotten back|got back|been in touch} ..2 {once|back|me|us}",
+        "{hasn't|has not|haven't|have not|didn't|did not|never} {shown|showed} up",
+        "call ..3 back ..4 {nobody|no one} {does|did|has|ever does}",
+        "{awaiting|waiting on|waiting for} {support|a response|a reply|an answer|someone|us} for # {days|weeks|hours}",
+        "{ticket|tickets|case|cases|request|requests} ..4 still {showing|show|shows|says|sitting|sits|marked|listed} ..2 {new|unassigned|awaiting|in queue}",
+        "takes ..3 {a week|days|weeks|# days|# weeks} ..4 {to get|to hear|for an answer|for a reply|to answer|to respond}",
+        "{nobody|no one} has ..2 {it's|it is} {monday|tuesday|wednesday|thursday|friday|saturday|sunday}",
+        "hasn't called once",
+        "{he|she|they|nobody|no one} {hasn't|has not|haven't|have not} called"
       ],
       "except": [
         "{wait|waiting} ..2 {and see|to hear your thoughts|for your approval}",
@@ -5404,6 +5669,25 @@ var who_owns_this_default_policy_default = {
           },
           {
             "not": "safety_denied"
+          },
+          {
+            "not": {
+              "all": [
+                "records_request",
+                {
+                  "not": {
+                    "any": [
+                      "vehicle_defect",
+                      "vehicle_component_complaint",
+                      "safety_function_failing",
+                      "harm",
+                      "fire",
+                      "danger"
+                    ]
+                  }
+                }
+              ]
+            }
           }
         ]
       },
@@ -5471,7 +5755,7 @@ var who_owns_this_default_policy_default = {
       "then": {
         "owner": "sales_leadership",
         "alarm": "product_safety",
-        "severity": "sev1"
+        "severity": "sev2"
       },
       "weight": 1.2
     },
