@@ -304,6 +304,9 @@ export function compileMatcher(policy: Policy): Matcher {
     return -1;
   };
 
+  /** Token k is a negation cue ("not", but not "not only"). */
+  const isCue = (t: Tokens, k: number): boolean => cues.has(t.words[k] as string) && !notACue.has(t.words[k + 1] ?? '');
+
   /**
    * A negation cue inside a match ("the brakes have never failed") negates it: a negatable pattern has no
    * cue words of its own, so a cue within its span lies in one of its gaps, before the words it negates.
@@ -311,9 +314,8 @@ export function compileMatcher(policy: Policy): Matcher {
   const cueInside = (t: Tokens, first: number, last: number): boolean => {
     let cue = false; // a scope break ("but") between the cue and the pattern's last word ends it
     for (let k = first + 1; k < last; k++) {
-      const w = t.words[k] as string;
-      if (breaks.has(w)) cue = false;
-      else if (cues.has(w) && !notACue.has(t.words[k + 1] ?? '')) cue = true;
+      if (breaks.has(t.words[k] as string)) cue = false;
+      else if (isCue(t, k)) cue = true;
     }
     return cue;
   };
@@ -344,7 +346,7 @@ export function compileMatcher(policy: Policy): Matcher {
           (p.exception ? exceptions : hits).push(hit);
         }
         if (breaks.has(w)) lastCue = -1;
-        else if (cues.has(w) && !notACue.has(t.words[i + 1] ?? '')) lastCue = i;
+        else if (isCue(t, i)) lastCue = i;
       }
       return exceptions.length === 0 ? hits : hits.filter((h) => !overlapsException(h, exceptions));
     },

@@ -276,12 +276,12 @@ function compileMatcher(policy) {
     }
     return -1;
   };
+  const isCue = (t, k) => cues.has(t.words[k]) && !notACue.has(t.words[k + 1] ?? "");
   const cueInside = (t, first, last) => {
     let cue = false;
     for (let k = first + 1; k < last; k++) {
-      const w = t.words[k];
-      if (breaks.has(w)) cue = false;
-      else if (cues.has(w) && !notACue.has(t.words[k + 1] ?? "")) cue = true;
+      if (breaks.has(t.words[k])) cue = false;
+      else if (isCue(t, k)) cue = true;
     }
     return cue;
   };
@@ -310,7 +310,7 @@ function compileMatcher(policy) {
           (p.exception ? exceptions : hits).push(hit);
         }
         if (breaks.has(w)) lastCue = -1;
-        else if (cues.has(w) && !notACue.has(t.words[i + 1] ?? "")) lastCue = i;
+        else if (isCue(t, i)) lastCue = i;
       }
       return exceptions.length === 0 ? hits : hits.filter((h) => !overlapsException(h, exceptions));
     }
