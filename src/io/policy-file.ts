@@ -1,7 +1,7 @@
 /** Loads an admin's policy file: JSON errors and schema errors both name where the problem is. */
 import { readFile } from 'node:fs/promises';
 import { SfError } from '@salesforce/core';
-import { defaultPolicy, type Policy, parsePolicy } from '../rules/index.js';
+import { defaultPolicy, type Policy, parsePolicy, withDefaultModel } from '../rules/index.js';
 
 export type PolicyProblem = {
   path: string;
@@ -40,7 +40,7 @@ export async function loadPolicy(file: string | undefined): Promise<Policy> {
   } catch (e) {
     throw new PolicyFileError(file, [{ path: '(file)', message: `not valid JSON: ${(e as Error).message}` }]);
   }
-  const r = parsePolicy(value);
+  const r = parsePolicy(withDefaultModel(value));
   if (!r.ok) throw new PolicyFileError(file, r.errors);
   return r.policy;
 }

@@ -3,9 +3,20 @@
  * policy always give the same decision and reasons. It never throws, whatever JSON value it is given.
  */
 import { compileMatcher, type Hit, type Matcher } from './matcher.js';
+import {
+  addTextFeatures,
+  type Features,
+  FIRST_ALARM,
+  isAlarmClass,
+  type Model,
+  type ModelClass,
+  ownerOfClass,
+  policyFingerprint,
+  predict,
+} from './model.js';
 import type { Condition, ContextSignal, FieldName, Policy, Signal } from './policy.js';
 import type { AlarmCategory, Decision, Owner, Reason, Severity } from './schema.js';
-import { tokenize } from './text.js';
+import { tokenize, type Tokens } from './text.js';
 
 const DEFAULT_FIELDS: FieldName[] = ['Subject', 'Description'];
 const FIELDS: FieldName[] = ['Subject', 'Description', 'Type', 'Reason', 'Priority', 'Origin', 'Account.Type'];
@@ -18,6 +29,9 @@ interface Compiled {
   ownerOf: Map<string, Owner | undefined>;
   /** The readable label of every signal, context signal and rule. */
   labels: Map<string, string>;
+  cues: Set<string>;
+  /** The policy's model, when it was trained with this policy's rules (else null: the rules decide). */
+  model: Model | null;
 }
 
 const compiledPolicies = new WeakMap<Policy, Compiled>();
@@ -35,7 +49,9 @@ function compiled(policy: Policy): Compiled {
       ...policy.context.map((x) => [x.id, x.owner] as const),
     ]);
     const labels = new Map([...policy.rules, ...policy.context, ...policy.signals].map((x) => [x.id, x.label]));
-    c = { matcher: compileMatcher(policy), allowedIn, ownerOf, labels };
+    const m = (policy as { model?: Model | false }).model;
+    const model = m && typeof m === 'object' && m.policy === policyFingerprint(policy) ? m : null;
+    c = { matcher: compileMatcher(policy), allowedIn, ownerOf, labels, cues: new Set(policy.negation.cues), model };
     compiledPolicies.set(policy, c);
   }
   return c;
@@ -58,7 +74,7 @@ function readNumber(context: unknown, path: string): number | null {
 }
 
 /** The strongest piece of evidence for one signal. */
-interface Found {
+export interface Found {
   reason: Reason;
   order: number;
   /** How many places in the case said it. */
@@ -109,11 +125,23 @@ function byStrength(a: Found, b: Found): number {
   return b.reason.weight - a.reason.weight || a.order - b.order;
 }
 
-export function decide(input: unknown, policy: Policy): Decision {
+/** What the rules found in one case, besides their decision: the model's input. */
+export interface RulesOutcome {
+  decision: Decision;
+  found: Map<string, Found>;
+  fired: { id: string; alarm: AlarmCategory | null; severity: Severity | null; support: Found[] }[];
+  backing: Record<Owner, Found[]>;
+  tokens: Map<string, { text: string; tokens: Tokens }>;
+}
+
+/** decide() as the policy's rules alone would decide, with what they found. */
+export function decideByRules(input: unknown, policy: Policy): RulesOutcome {
   const line = isRecord(input) ? input : {};
   const kase = isRecord(line.case) ? line.case : {};
   const context = isRecord(line.context) ? line.context : {};
   const { matcher, allowedIn, ownerOf, labels } = compiled(policy);
+  const tokenized = new Map<string, { text: string; tokens: Tokens }>();
+  const fired: RulesOutcome['fired'] = [];
 
   // 1. Signals found in the text, one (first, strongest) piece of evidence per signal.
   const found = new Map<string, Found>();
@@ -122,6 +150,7 @@ export function decide(input: unknown, policy: Policy): Decision {
     const text = readText(kase, field);
     if (text === '') continue;
     const tokens = tokenize(text);
+    tokenized.set(field, { text, tokens });
     for (const h of matcher.scan(tokens, (s) => allowed[s] === true) as Hit[]) {
       if (h.negated) continue;
       const s = policy.signals[h.signal] as Signal;
@@ -190,6 +219,12 @@ export function decide(input: unknown, policy: Policy): Decision {
     support(r.when, found, ids);
     const sup = [...ids].map((id) => found.get(id) as Found);
     const score = r.weight + sup.reduce((a, f) => a + f.reason.weight, 0);
+    fired.push({
+      id: r.id,
+      alarm: 'alarm' in r.then ? r.then.alarm : null,
+      severity: 'alarm' in r.then ? r.then.severity : null,
+      support: sup,
+    });
     if ('alarm' in r.then) {
       alarms.push({ ...r.then, category: r.then.alarm, score, rule: r.id, label: r.label, support: sup });
     } else {
@@ -218,7 +253,7 @@ export function decide(input: unknown, policy: Policy): Decision {
     const win = alarms[0] as Alarm;
     const other = alarms.find((a) => a.category !== win.category);
     const routineBest = Math.max(scores.customer_service, scores.client_success, scores.account_executive);
-    return {
+    const decision: Decision = {
       caseId,
       owner: 'sales_leadership',
       alarm: { category: win.category, severity: win.severity },
@@ -229,6 +264,7 @@ export function decide(input: unknown, policy: Policy): Decision {
         ...reasonsOf(win.support),
       ],
     };
+    return { decision, found, fired, backing, tokens: tokenized };
   }
 
   // 4. Then the AE's strategic signals, unless routine work clearly dominates; then the routine owners.
@@ -250,7 +286,7 @@ export function decide(input: unknown, policy: Policy): Decision {
         .map((o) => scores[o]),
     );
   } else {
-    return {
+    const decision: Decision = {
       caseId,
       owner: d.fallbackOwner,
       alarm: null,
@@ -258,11 +294,12 @@ export function decide(input: unknown, policy: Policy): Decision {
       action: d.fallbackAction,
       reasons: [],
     };
+    return { decision, found, fired, backing, tokens: tokenized };
   }
   const reasons = reasonsOf(backing[owner]);
   const top = reasons.find((r) => r.field !== 'rule') ?? reasons[0];
   const topLabel = top ? (labels.get(top.rule) ?? top.rule) : '';
-  return {
+  const decision: Decision = {
     caseId,
     owner,
     alarm: null,
@@ -270,4 +307,163 @@ export function decide(input: unknown, policy: Policy): Decision {
     action: policy.owners[owner].action.replaceAll('{reason}', topLabel),
     reasons,
   };
+  return { decision, found, fired, backing, tokens: tokenized };
+}
+
+const TEXT_FIELDS = ['Subject', 'Description'] as const;
+const TOP_FEATURES = 4;
+const NOTHING_FOUND_CAP = 0.5;
+
+/**
+ * The model's features of one case (see model.ts): the words of Subject and Description, Type and
+ * Reason, and everything the rules found, fired and decided. Training and deciding both use this.
+ */
+export function modelFeatures(input: unknown, policy: Policy, rules: RulesOutcome = decideByRules(input, policy)) {
+  const line = isRecord(input) ? input : {};
+  const kase = isRecord(line.case) ? line.case : {};
+  const context = isRecord(line.context) ? line.context : {};
+  const { cues } = compiled(policy);
+  const features: Features = new Map();
+  for (const field of TEXT_FIELDS) {
+    const t = rules.tokens.get(field);
+    const text = t ? t.text : readText(kase, field);
+    if (text !== '') addTextFeatures(features, field, t ? t.tokens : tokenize(text), cues);
+  }
+  const type = readText(kase, 'Type').trim().toLowerCase();
+  if (type !== '') features.set(`T=${type}`, null);
+  for (const w of tokenize(readText(kase, 'Reason')).words) features.set(`R=${w}`, null);
+  for (const key of ['account', 'queue']) if (isRecord(context[key])) features.set(`C=${key}`, null);
+  for (const [id] of rules.found) {
+    const isContext = policy.context.some((c) => c.id === id);
+    features.set(isContext ? `C=${id}` : `S=${id}`, null);
+  }
+  for (const f of rules.fired) features.set(`F=${f.id}`, null);
+  features.set(`A=${rules.decision.alarm?.category ?? 'none'}`, null);
+  features.set(`O=${rules.decision.owner}`, null);
+  return { features, rules };
+}
+
+/** The reason a model feature gives, in the terms a person reads: the words, or what the rules found. */
+function featureReason(feature: string, weight: number, features: Features, rules: RulesOutcome, policy: Policy) {
+  const w = round2(weight);
+  const src = features.get(feature);
+  if (src) {
+    const text = rules.tokens.get(src.field)?.text ?? '';
+    return { rule: 'model.words', field: src.field, evidence: text.slice(src.start, src.end), weight: w };
+  }
+  const [kind, id] = [feature.slice(0, 2), feature.slice(2)];
+  const found = rules.found.get(id);
+  if ((kind === 'S=' || kind === 'C=') && found) return { ...found.reason, weight: w };
+  const rule = policy.rules.find((r) => r.id === id);
+  if (kind === 'F=' && rule) return { rule: rule.id, field: 'rule', evidence: rule.label, weight: w };
+  return null;
+}
+
+/** The model agrees with the rules: their decision stands, and the model's reading is cited last. */
+function agreed(ruled: Decision, modelReason: Reason, policy: Policy): Decision {
+  if (ruled.reasons.length === 0) return ruled;
+  return { ...ruled, reasons: [...ruled.reasons.slice(0, policy.decision.maxReasons), modelReason] };
+}
+
+/** The model's decision: it weighs the rules' findings and the words together (src/rules/model.ts). */
+function decideWithModel(input: unknown, policy: Policy, model: Model): Decision {
+  const { features, rules } = modelFeatures(input, policy);
+  const ruled = rules.decision;
+  const p = predict(model, features, TOP_FEATURES);
+  // An alarm the model reads needs what the policy says it needs ("consistently" needs repetition in the
+  // text or the context); without it, the model's best non-alarm reading stands.
+  const needs = isAlarmClass(p.chosen) ? policy.decision.alarmNeeds?.[p.chosen] : undefined;
+  if (needs && !needs.some((id) => rules.found.has(id))) {
+    let best = 0;
+    for (let c = 1; c < FIRST_ALARM; c++)
+      if ((p.probabilities[c] as number) > (p.probabilities[best] as number)) best = c;
+    p.chosen = model.classes[best] as ModelClass;
+  }
+  const index = model.classes.indexOf(p.chosen);
+  // With nothing of the policy found, the decision rests on the words alone: never more than even odds.
+  const cap = rules.found.size === 0 ? NOTHING_FOUND_CAP : 0.99;
+  const sure = round2(Math.min(cap, Math.max(0.05, p.probabilities[index] as number)));
+  const modelReason: Reason = {
+    rule: `model.${p.chosen}`,
+    field: 'rule',
+    evidence: `the learned model weighs everything found and reads it as ${
+      isAlarmClass(p.chosen) ? policy.alarms[p.chosen].name : policy.owners[p.chosen].name
+    }`,
+    weight: sure,
+  };
+  const seen = new Set<string>();
+  const featureReasons: Reason[] = [];
+  for (const t of p.top) {
+    const r = featureReason(t.feature, t.weight, features, rules, policy);
+    if (!r) continue;
+    const key = `${r.rule}|${r.field}|${r.evidence}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    featureReasons.push(r);
+  }
+  const merge = (ruleReasons: Reason[]) => {
+    const out: Reason[] = [modelReason, ...ruleReasons];
+    const keys = new Set(out.map((r) => `${r.rule}|${r.field}|${r.evidence}`));
+    for (const r of featureReasons) if (!keys.has(`${r.rule}|${r.field}|${r.evidence}`)) out.push(r);
+    return out.slice(0, policy.decision.maxReasons + 1);
+  };
+  const owner = ownerOfClass(p.chosen);
+  if (isAlarmClass(p.chosen)) {
+    const category = p.chosen;
+    // A sev1 alarm of the rules (someone hurt, fire, bribery) outranks the model's choice of category.
+    if (ruled.alarm?.category === category || ruled.alarm?.severity === 'sev1')
+      return agreed(ruled, modelReason, policy);
+    // The rules raised another alarm or none: the severity of a rule of this category that fired, if any.
+    const rule = rules.fired.find((f) => f.alarm === category);
+    const severity: Severity = rule?.severity ?? 'sev2';
+    const support = rule ? rule.support.map((f) => f.reason).sort((a, b) => b.weight - a.weight) : [];
+    const head = rule
+      ? [
+          {
+            rule: rule.id,
+            field: 'rule',
+            evidence: policy.rules.find((r) => r.id === rule.id)?.label ?? rule.id,
+            weight: sure,
+          },
+        ]
+      : [];
+    const label = head[0]?.evidence ?? `the learned model reads it as ${policy.alarms[category].name.toLowerCase()}`;
+    return {
+      caseId: ruled.caseId,
+      owner: 'sales_leadership',
+      alarm: { category, severity },
+      confidence: sure,
+      action: policy.alarms[category].action.replaceAll('{reason}', label),
+      reasons: merge([...head, ...support]),
+    };
+  }
+  if (ruled.owner === owner && ruled.alarm === null) return agreed(ruled, modelReason, policy);
+  const { labels } = compiled(policy);
+  const backing = [...new Set(rules.backing[owner])].sort(byStrength).map((f) => f.reason);
+  const top = backing.find((r) => r.field !== 'rule') ?? featureReasons[0];
+  const topLabel = top ? (labels.get(top.rule) ?? `what the case says ("${top.evidence}")`) : 'the learned model';
+  return {
+    caseId: ruled.caseId,
+    owner,
+    alarm: null,
+    confidence: sure,
+    action: policy.owners[owner].action.replaceAll('{reason}', topLabel),
+    reasons: merge(backing.slice(0, policy.decision.maxReasons)),
+  };
+}
+
+/**
+ * Who owns one case. With a model trained for this policy (the shipped default has one), the model
+ * decides from the rules' findings and the words; without one, or after the rules were edited, the
+ * rules alone decide.
+ */
+export function decide(input: unknown, policy: Policy): Decision {
+  const { model } = compiled(policy);
+  if (model) return decideWithModel(input, policy, model);
+  return decideByRules(input, policy).decision;
+}
+
+/** True when decide() uses the policy's model: it has one, trained with exactly these rules. */
+export function usesModel(policy: Policy): boolean {
+  return compiled(policy).model !== null;
 }

@@ -9,6 +9,7 @@
  *   ..  ..N   skip up to 3 (or N) words before the next step
  */
 import { z } from 'zod';
+import { MODEL_CLASSES, type Model as ModelType } from './model.js';
 import { MAX_ALTERNATIVE_WORDS, MAX_GAP, MAX_STEPS, patternParts } from './pattern.js';
 import { AlarmCategory, Owner, Severity } from './schema.js';
 import { patternWords } from './text.js';
@@ -88,6 +89,25 @@ export type Rule = z.infer<typeof Rule>;
 
 const OwnerText = z.strictObject({ name: z.string().min(1), action: z.string().min(1) });
 
+/** The learned model (src/rules/model.ts): a weight per class for each feature, as integers. */
+export const ModelSchema = z
+  .strictObject({
+    version: z.literal(1),
+    description: z.string().optional(),
+    classes: z
+      .array(z.string())
+      .refine((c) => c.join() === MODEL_CLASSES.join(), { message: `exactly ${MODEL_CLASSES.join(', ')}` }),
+    scale: z.number().positive(),
+    bias: z.array(z.number()).length(MODEL_CLASSES.length),
+    alarmThreshold: z.number().gt(0).max(1),
+    features: z.record(z.string().min(1), z.array(z.number().int()).length(MODEL_CLASSES.length)),
+    policy: z.string().min(1),
+    trainedOn: z
+      .strictObject({ files: z.array(z.string()), cases: z.number().int(), epochs: z.number().int() })
+      .optional(),
+  })
+  .transform((m) => m as ModelType);
+
 export const Policy = z
   .strictObject({
     $schema: z.string().optional(),
@@ -120,6 +140,12 @@ export const Policy = z
       fallbackOwner: z.enum(['customer_service', 'client_success', 'account_executive']),
       fallbackAction: z.string().min(1),
       maxReasons: z.number().int().min(1).max(50),
+      /**
+       * What an alarm read by the model needs: at least one of these signals or context signals found
+       * ("consistently poor service" needs repetition in the text or a heavy history). The rules say it
+       * in their own conditions.
+       */
+      alarmNeeds: z.partialRecord(AlarmCategory, z.array(Id).min(1)).optional(),
     }),
     owners: z.strictObject({
       customer_service: OwnerText,
@@ -133,6 +159,11 @@ export const Policy = z
       service_breach: OwnerText,
       ethics_violation: OwnerText,
     }),
+    /**
+     * The learned model that weighs the rules' findings and the words (src/rules/model.ts), or false for
+     * the rules alone. A policy file without it gets the shipped model when it is loaded.
+     */
+    model: z.union([z.literal(false), ModelSchema]).optional(),
   })
   .superRefine((p, ctx) => {
     const groups = new Set(Object.keys(p.lexicon));
@@ -168,6 +199,14 @@ export const Policy = z
       ruleIds.add(r.id);
       visit(r.when, ['rules', i, 'when']);
     });
+    for (const [alarm, needs] of Object.entries(p.decision.alarmNeeds ?? {}))
+      for (const [k, id] of (needs ?? []).entries())
+        if (!ids.has(id))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['decision', 'alarmNeeds', alarm, k],
+            message: `"${id}" is not the id of a signal or context signal`,
+          });
     for (const key of ['alarmPrecedence', 'ownerPrecedence'] as const) {
       if (new Set(p.decision[key]).size !== p.decision[key].length)
         ctx.addIssue({ code: 'custom', path: ['decision', key], message: 'each value once' });

@@ -133,6 +133,10 @@ function labelsOf(policy: Policy): Map<string, string> {
   let labels = labelCache.get(policy);
   if (!labels) {
     labels = new Map([...policy.signals, ...policy.context, ...policy.rules].map((x) => [x.id, x.label]));
+    // The learned model's reasons (src/rules/model.ts): its reading, and the words it weighed.
+    labels.set('model.words', 'words the learned model weighs');
+    for (const [id, o] of [...Object.entries(policy.owners), ...Object.entries(policy.alarms)])
+      labels.set(`model.${id}`, `the learned model reads it as ${o.name}`);
     labelCache.set(policy, labels);
   }
   return labels;

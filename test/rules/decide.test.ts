@@ -236,7 +236,8 @@ describe('decide(): what a decision carries', () => {
     const clear = route('Refund', 'Please refund the duplicate charge on invoice 77 and send a receipt.');
     const thin = route(null, 'Hello, question about something.');
     expect(thin.confidence).toBeLessThan(clear.confidence);
-    expect(thin.reasons).toEqual([]);
+    // Nothing the rules know was found: only the learned model's reading of the words is cited.
+    expect(thin.reasons.filter((r) => !r.rule.startsWith('model.'))).toEqual([]);
   });
 
   it('cites context signals with the field and value they read', () => {

@@ -11,6 +11,9 @@ function policyWith(patterns: string[], except: string[] = [], lexicon: Record<s
     signals: [{ id: 'probe', label: 'probe', patterns, except, weight: 1 }],
     context: [],
     rules: [{ id: 'r', label: 'r', when: 'probe', then: { owner: 'account_executive' }, weight: 1 }],
+    // Rules alone: the shipped alarm needs and model refer to the shipped signals.
+    decision: { ...defaultPolicy.decision, alarmNeeds: undefined },
+    model: false,
   });
   if (!r.ok) throw new Error(JSON.stringify(r.errors));
   return r.policy;

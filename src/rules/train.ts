@@ -1,0 +1,156 @@
+/**
+ * Trains the learned model (model.ts) on labeled cases: multinomial logistic regression by stochastic
+ * gradient descent, in a fixed order from a seeded generator, so the same cases and policy always give
+ * the same model, byte for byte. Used by scripts/train-model.js and by the test that retrains it.
+ */
+import { modelFeatures } from './decide.js';
+import { FIRST_ALARM, MODEL_CLASSES, type Model, policyFingerprint } from './model.js';
+import type { Policy } from './policy.js';
+
+export interface Labeled {
+  /** The case line `{case, context}`. */
+  line: unknown;
+  /** expect.owner: an owner, or "routine" (either routine owner is right). */
+  owner: string;
+  alarm: string | null;
+}
+
+export interface TrainOptions {
+  epochs: number;
+  learningRate: number;
+  l2: number;
+  /** How much more a missed alarm costs than a wrong routine owner. */
+  alarmWeight: number;
+  /** Features seen in fewer cases are dropped. */
+  minCases: number;
+  /** At most this many features are kept: those with the largest weight for some class. */
+  maxFeatures: number;
+  alarmThreshold: number;
+  scale: number;
+  seed: number;
+}
+
+export const TRAIN_DEFAULTS: TrainOptions = {
+  epochs: 15,
+  learningRate: 0.2,
+  l2: 1e-4,
+  alarmWeight: 3,
+  minCases: 2,
+  maxFeatures: 8000,
+  alarmThreshold: 0.5,
+  scale: 100,
+  seed: 1,
+};
+
+const K = MODEL_CLASSES.length;
+
+/** The target distribution of one label: "routine" is half Customer Service, half Client Success. */
+export function targetOf(owner: string, alarm: string | null): number[] {
+  const t = new Array<number>(K).fill(0);
+  if (alarm) t[MODEL_CLASSES.indexOf(alarm as (typeof MODEL_CLASSES)[number])] = 1;
+  else if (owner === 'routine') t[0] = t[1] = 0.5;
+  else t[MODEL_CLASSES.indexOf(owner as (typeof MODEL_CLASSES)[number])] = 1;
+  if (t.reduce((a, b) => a + b, 0) !== 1) throw new Error(`unknown label ${owner}/${alarm ?? 'null'}`);
+  return t;
+}
+
+/** One training row: the case's feature names and its target distribution. */
+export interface Row {
+  keys: string[];
+  t: number[];
+}
+
+/** The features of each case under the policy's rules (the slow part of training: do it once). */
+export function featurize(cases: Labeled[], policy: Policy): Row[] {
+  const rulesOnly = { ...policy, model: false as const };
+  return cases.map((c) => {
+    const { features, rules } = modelFeatures(c.line, rulesOnly);
+    // "Either routine owner is right": learn the one the rules chose, so the model keeps their choice.
+    const ruled = rules.decision.owner;
+    const owner =
+      c.owner === 'routine' && (ruled === 'customer_service' || ruled === 'client_success') ? ruled : c.owner;
+    return { keys: [...features.keys()], t: targetOf(owner, c.alarm) };
+  });
+}
+
+export function trainModel(
+  cases: Labeled[],
+  policy: Policy,
+  options: Partial<TrainOptions> = {},
+  description?: string,
+): Model {
+  return fitModel(featurize(cases, policy), policy, options, description);
+}
+
+/** Fits the model to featurized rows. */
+export function fitModel(
+  rows: Row[],
+  policy: Policy,
+  options: Partial<TrainOptions> = {},
+  description?: string,
+): Model {
+  const o = { ...TRAIN_DEFAULTS, ...options };
+  const df = new Map<string, number>();
+  for (const r of rows) for (const k of r.keys) df.set(k, (df.get(k) ?? 0) + 1);
+  const vocab = [...df]
+    .filter(([, n]) => n >= o.minCases)
+    .map(([k]) => k)
+    .sort();
+  const index = new Map(vocab.map((k, i) => [k, i]));
+  const x = rows.map((r) => r.keys.map((k) => index.get(k)).filter((i): i is number => i !== undefined));
+  const W = new Float64Array(vocab.length * K);
+  const B = new Float64Array(K);
+  const costOf = (t: number[]) => t.reduce((a, v, k) => a + v * (k >= FIRST_ALARM ? o.alarmWeight : 1), 0);
+  let seed = o.seed;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const order = rows.map((_, i) => i);
+  const z = new Float64Array(K);
+  for (let epoch = 0; epoch < o.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j] as number, order[i] as number];
+    }
+    const lr = o.learningRate / (1 + epoch);
+    for (const n of order) {
+      const xi = x[n] as number[];
+      const t = (rows[n] as { t: number[] }).t;
+      for (let k = 0; k < K; k++) z[k] = B[k] as number;
+      for (const j of xi) for (let k = 0; k < K; k++) z[k] = (z[k] as number) + (W[j * K + k] as number);
+      let max = -Infinity;
+      for (let k = 0; k < K; k++) max = Math.max(max, z[k] as number);
+      let sum = 0;
+      for (let k = 0; k < K; k++) sum += z[k] = Math.exp((z[k] as number) - max);
+      const cost = costOf(t);
+      for (let k = 0; k < K; k++) {
+        const g = ((z[k] as number) / sum - (t[k] as number)) * cost;
+        B[k] = (B[k] as number) - lr * g * 0.1;
+        for (const j of xi) W[j * K + k] = (W[j * K + k] as number) - lr * (g + o.l2 * (W[j * K + k] as number));
+      }
+    }
+  }
+  const strength = vocab.map((_, j) => {
+    let m = 0;
+    for (let k = 0; k < K; k++) m = Math.max(m, Math.abs(W[j * K + k] as number));
+    return m;
+  });
+  const keep = vocab
+    .map((_, j) => j)
+    .sort((a, b) => (strength[b] as number) - (strength[a] as number) || a - b)
+    .slice(0, o.maxFeatures)
+    .sort((a, b) => a - b);
+  const features: Record<string, number[]> = {};
+  for (const j of keep) {
+    const w = Array.from({ length: K }, (_, k) => Math.round((W[j * K + k] as number) * o.scale));
+    if (w.some((v) => v !== 0)) features[vocab[j] as string] = w;
+  }
+  return {
+    version: 1,
+    ...(description ? { description } : {}),
+    classes: [...MODEL_CLASSES],
+    scale: o.scale,
+    bias: Array.from(B, (b) => Math.round(b * 1000) / 1000),
+    alarmThreshold: o.alarmThreshold,
+    features,
+    policy: policyFingerprint(policy),
+  };
+}
