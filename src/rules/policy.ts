@@ -163,7 +163,11 @@ export const Policy = z
      * The learned model that weighs the rules' findings and the words (src/rules/model.ts), or false for
      * the rules alone. A policy file without it gets the shipped model when it is loaded.
      */
-    model: z.union([z.literal(false), ModelSchema]).optional(),
+    model: z
+      .union([z.literal(false), ModelSchema], {
+        error: 'false (the rules decide alone), or a model in the format of src/rules/default-model.json',
+      })
+      .optional(),
   })
   .superRefine((p, ctx) => {
     const groups = new Set(Object.keys(p.lexicon));
@@ -265,10 +269,24 @@ export function parsePolicy(
 ): { ok: true; policy: Policy } | { ok: false; errors: { path: string; message: string }[] } {
   const r = Policy.safeParse(value);
   if (r.success) return { ok: true, policy: r.data };
-  return {
-    ok: false,
-    errors: r.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })),
-  };
+  return { ok: false, errors: r.error.issues.flatMap((i) => explain(i)) };
+}
+
+type Issue = { path: PropertyKey[]; message: string; code?: string; errors?: Issue[][] };
+
+/**
+ * One line per problem. A value that may be one of several shapes (`"model": false` or a model) reports
+ * the problems of the shape it came closest to, at their own paths, not just "invalid input" at its key.
+ */
+function explain(issue: Issue): { path: string; message: string }[] {
+  if (issue.code === 'invalid_union' && issue.errors?.length) {
+    const deepest = issue.errors.reduce((best, branch) =>
+      Math.max(...branch.map((i) => i.path.length)) > Math.max(...best.map((i) => i.path.length)) ? branch : best,
+    );
+    if (deepest.some((i) => i.path.length > 0))
+      return deepest.flatMap((i) => explain({ ...i, path: [...issue.path, ...i.path] }));
+  }
+  return [{ path: formatPath(issue.path), message: issue.message }];
 }
 
 export function formatPath(path: readonly PropertyKey[]): string {

@@ -68,6 +68,28 @@ describe('whoowns policy check', () => {
     expect(text.stdout).toMatch(/5[\s│]+sales_leadership\/churn_risk[\s│]+customer_service/);
   });
 
+  it('says whether the learned model is used: with a copy of the shipped policy yes, with an edited one no', async () => {
+    const shipped = JSON.parse((await runCli(['whoowns', 'policy', 'check', '--json'])).stdout).result.policy;
+    expect(shipped.model).toEqual({
+      status: 'used',
+      features: Object.keys(defaultPolicy.model ? defaultPolicy.model.features : {}).length,
+    });
+    const copyFile = join(dir, 'copy.json');
+    // As an admin copies default-policy.json: without the model, which loading adds back.
+    const copy = structuredClone(defaultPolicy);
+    delete copy.model;
+    writeFileSync(copyFile, JSON.stringify(copy));
+    const copied = await runCli(['whoowns', 'policy', 'check', '--policy', copyFile]);
+    expect(copied.stdout).toMatch(/Learned model: used \(\d+ features, trained with these rules\)/);
+    const editedFile = join(dir, 'edited.json');
+    copy.signals[0]?.patterns.push('where did my order go');
+    writeFileSync(editedFile, JSON.stringify(copy));
+    const edited = await runCli(['whoowns', 'policy', 'check', '--policy', editedFile, '--json']);
+    expect(JSON.parse(edited.stdout).result.policy.model.status).toBe('stale');
+    const text = await runCli(['whoowns', 'policy', 'check', '--policy', editedFile]);
+    expect(text.stderr).toMatch(/Learned model: not used\. It was trained with other rules/);
+  });
+
   it('refuses --misses without labeled cases to compare against', async () => {
     const r = await runCli(['whoowns', 'policy', 'check', '--misses']);
     expect(r.code).not.toBe(0);

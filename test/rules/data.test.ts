@@ -60,6 +60,8 @@ const heldOutAP = join(root, 'test', 'fixtures', 'heldout-cases-ap.jsonl');
 const heldOutAQ = join(root, 'test', 'fixtures', 'heldout-cases-aq.jsonl');
 const heldOutAR = join(root, 'test', 'fixtures', 'heldout-cases-ar.jsonl');
 const heldOutAT = join(root, 'test', 'fixtures', 'heldout-cases-at.jsonl');
+const heldOutAU = join(root, 'test', 'fixtures', 'heldout-cases-au.jsonl');
+const heldOutAV = join(root, 'test', 'fixtures', 'heldout-cases-av.jsonl');
 const fixture = (name: string) => join(root, 'test', 'fixtures', name);
 
 describe.each([
@@ -104,6 +106,8 @@ describe.each([
   ['held-out fixture AQ', heldOutAQ],
   ['held-out fixture AR', heldOutAR],
   ['held-out fixture AT', heldOutAT],
+  ['held-out fixture AU', heldOutAU],
+  ['held-out fixture AV', heldOutAV],
 ])('labeled B2B cases: %s', (_, path) => {
   it('owner accuracy ≥ 0.85, alarm precision ≥ 0.85 and recall ≥ 0.90', () => {
     const e = evaluate(path);
@@ -130,6 +134,7 @@ describe.each([
   ['Z', 'heldout-routine-z.jsonl', 160],
   ['AE', 'heldout-routine-ae.jsonl', 200],
   ['AS', 'heldout-routine-as.jsonl', 200],
+  ['AW', 'heldout-routine-aw.jsonl', 200],
 ])('routine consumer requests written apart from the rules (fixture %s)', (_, name, count) => {
   it('raise a false alarm on fewer than 1% and stay with a routine owner on at least 90%', () => {
     const e = evaluate(fixture(name));

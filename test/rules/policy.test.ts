@@ -41,7 +41,12 @@ describe('policy validation', () => {
       '"nosuch" is not the id',
     ],
     ['a weight of the wrong type', (p: any) => (p.signals[3].weight = 'high'), 'signals[3].weight', 'expected number'],
-    ['an unknown alarm category', (p: any) => (p.rules[0].then.alarm = 'fire'), 'rules[0].then', ''],
+    [
+      'an unknown alarm category',
+      (p: any) => (p.rules[0].then.alarm = 'fire'),
+      'rules[0].then.alarm',
+      'expected one of "churn_risk"',
+    ],
     ['an unknown key', (p: any) => (p.negation.windw = 3), 'negation', 'windw'],
     [
       'a gap too wide',

@@ -3,13 +3,24 @@ import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { describeIssues, openInput, parseLine, readLines } from '../../../io/jsonl.js';
 import { loadPolicy } from '../../../io/policy-file.js';
 import { type Evaluation, Expectation, Scorecard } from '../../../rules/evaluate.js';
-import { AlarmCategory, CaseLine, type Decision, decide, Owner, type Policy } from '../../../rules/index.js';
+import { AlarmCategory, CaseLine, type Decision, decide, Owner, type Policy, usesModel } from '../../../rules/index.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('who-owns-this', 'whoowns.policy.check');
 
 export interface PolicyCheckResult {
-  policy: { file: string | null; valid: true; signals: number; patterns: number; rules: number };
+  policy: {
+    file: string | null;
+    valid: true;
+    signals: number;
+    patterns: number;
+    rules: number;
+    /**
+     * The learned model: "used" (trained with exactly these rules), "stale" (trained with other rules,
+     * so the rules decide alone) or "off" (`"model": false`).
+     */
+    model: { status: 'used' | 'stale' | 'off'; features: number };
+  };
   /** Present when --cases was given. */
   evaluation?: Evaluation & { file: string; skipped: { line: number; error: string }[]; misses?: Miss[] };
 }
@@ -46,6 +57,14 @@ export default class PolicyCheck extends SfCommand<PolicyCheckResult> {
       `Policy ${flags.policy ?? '(shipped default)'} is valid: ${result.policy.signals} signals, ` +
         `${result.policy.patterns} patterns, ${result.policy.rules} rules.`,
     );
+    const m = result.policy.model;
+    if (m.status === 'used') this.log(`Learned model: used (${m.features} features, trained with these rules).`);
+    else if (m.status === 'stale')
+      this.warn(
+        'Learned model: not used. It was trained with other rules, so these rules decide alone. ' +
+          'Retrain it on your labeled cases (npm run train) to use it with this policy.',
+      );
+    else this.log('Learned model: off ("model": false), so the rules decide alone.');
     if (!flags.cases) return result;
 
     const card = new Scorecard();
@@ -140,5 +159,9 @@ function summarize(file: string | null, policy: Policy): PolicyCheckResult['poli
     signals: policy.signals.length + policy.context.length,
     patterns: policy.signals.reduce((n, s) => n + s.patterns.length + (s.except?.length ?? 0), 0),
     rules: policy.rules.length,
+    model: {
+      status: usesModel(policy) ? 'used' : policy.model ? 'stale' : 'off',
+      features: policy.model ? Object.keys(policy.model.features).length : 0,
+    },
   };
 }

@@ -1,0 +1,101 @@
+/**
+ * The learned model: what it adds to the rules, when it is used, and that the shipped file is exactly
+ * what training gives.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { decideByRules } from '../../src/rules/decide.js';
+import { Expectation, Scorecard } from '../../src/rules/evaluate.js';
+import { decide, defaultPolicy, parsePolicy, type Policy, usesModel } from '../../src/rules/index.js';
+import { fitModel, featurize, type Labeled } from '../../src/rules/train.js';
+import { labeled, modelFile, train, trainingFiles } from '../../scripts/train-model.js';
+import { root } from '../helpers/cli.js';
+
+const rulesOnly: Policy = { ...defaultPolicy, model: false };
+
+describe('the learned model', () => {
+  it('is exactly what `npm run train` gives from the labeled files and the shipped policy', async () => {
+    // If this fails, the policy or the labeled files changed since the model was trained: run npm run train.
+    expect(await train()).toBe(readFileSync(modelFile, 'utf8'));
+  }, 60000);
+
+  it('is used with the shipped policy and with an unchanged copy of it, and not with an edited one', () => {
+    expect(usesModel(defaultPolicy)).toBe(true);
+    const copy = parsePolicy(JSON.parse(JSON.stringify(defaultPolicy)));
+    expect(copy.ok && usesModel(copy.policy)).toBe(true);
+    const edited = structuredClone(defaultPolicy);
+    edited.signals.push({
+      id: 'invoice_is_ae',
+      label: 'invoices',
+      patterns: ['invoice*'],
+      weight: 5,
+      owner: 'account_executive',
+    });
+    expect(usesModel(edited)).toBe(false);
+    // The admin's rule decides: the model trained on other rules does not overrule it.
+    const line = { case: { Subject: 'Invoice', Description: 'Please resend invoice 77.' } };
+    expect(decide(line, edited).owner).toBe('account_executive');
+    expect(usesModel(rulesOnly)).toBe(false);
+  });
+
+  it('still needs repetition or a heavy history for churn: a leave threat alone stays with the AE', () => {
+    const line = {
+      case: {
+        Subject: 'Reviewing other service providers for next year',
+        Description: "We're reviewing other mechanical service providers for next year's contract. I've had enough.",
+      },
+    };
+    expect(decide(line)).toMatchObject({ owner: 'account_executive', alarm: null });
+    const heavy = { ...line, context: { account: { casesLast90Days: 14, reopenedLast90Days: 3 } } };
+    expect(decide(heavy)).toMatchObject({ owner: 'sales_leadership', alarm: { category: 'churn_risk' } });
+  });
+
+  it('keeps the decision and reasons of the rules when it agrees, and cites its reading last', () => {
+    const line = { case: { Subject: 'Invoice copy', Description: 'Please resend invoice 4410.' } };
+    const ruled = decideByRules(line, defaultPolicy).decision;
+    const d = decide(line);
+    expect(d.owner).toBe(ruled.owner);
+    expect(d.reasons.slice(0, ruled.reasons.length)).toEqual(ruled.reasons);
+    expect(d.reasons.at(-1)).toMatchObject({ rule: 'model.customer_service', field: 'rule' });
+    // Nothing at all to read: the front line, with no reasons to cite.
+    expect(decide({ case: {} })).toMatchObject({ owner: 'customer_service', reasons: [] });
+  });
+
+  it('trained without an author, raises alarms on that author that the rules alone miss, citing exact words', async () => {
+    const held = join(root, 'test', 'fixtures', 'heldout-cases-av.jsonl');
+    const train: Labeled[] = [];
+    for (const f of await trainingFiles()) if (f.file !== held) train.push(...(await labeled(f.file, f.every)));
+    const model = fitModel(featurize(train, rulesOnly), rulesOnly);
+    const withModel: Policy = { ...rulesOnly, model };
+    expect(usesModel(withModel)).toBe(true);
+    const cards = { rules: new Scorecard(), model: new Scorecard() };
+    let caught = 0;
+    for (const c of await labeled(held)) {
+      const expect_ = Expectation.parse({ owner: c.owner, alarm: c.alarm });
+      const byRules = decide(c.line, rulesOnly);
+      const byModel = decide(c.line, withModel);
+      cards.rules.add(expect_, byRules);
+      cards.model.add(expect_, byModel);
+      if (c.alarm && byRules.alarm === null && byModel.alarm?.category === c.alarm) {
+        caught++;
+        const kase = (c.line as { case: Record<string, string> }).case;
+        // Every reason that quotes the case quotes it exactly.
+        for (const r of byModel.reasons.filter((x) => x.field === 'Subject' || x.field === 'Description'))
+          expect(kase[r.field]).toContain(r.evidence);
+      }
+    }
+    const [rules, model_] = [cards.rules.result(), cards.model.result()];
+    expect(caught).toBeGreaterThanOrEqual(3);
+    expect(model_.alarms.all.recall as number).toBeGreaterThan(rules.alarms.all.recall as number);
+    expect(model_.ownerAccuracy).toBeGreaterThan(rules.ownerAccuracy);
+    expect(model_.falseAlarmRate as number).toBeLessThanOrEqual(rules.falseAlarmRate as number);
+  }, 60000);
+
+  it('is validated like the rest of the policy: a bad weight names its path', () => {
+    const value = JSON.parse(JSON.stringify(defaultPolicy));
+    value.model.features.invoice = [1, 2, 3];
+    const r = parsePolicy(value);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors.map((e) => e.path)).toContain('model.features.invoice');
+  });
+});
