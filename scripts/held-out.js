@@ -64,7 +64,9 @@ function score(cases, policy) {
 console.log(
   `model trained on ${train.length} cases without: ${[...names, ...extra.map((f) => basename(f))].join(', ')}`,
 );
-console.log('| file | cases | decided by | owner accuracy | alarm precision | alarm recall | false alarms | kept routine |');
+console.log(
+  '| file | cases | decided by | owner accuracy | alarm precision | alarm recall | false alarms | kept routine |',
+);
 console.log('| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: |');
 const all = tests.flatMap((t) => t.cases);
 for (const t of [...tests, { file: 'all held out', cases: all }]) {
