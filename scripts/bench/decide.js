@@ -23,6 +23,8 @@ async function rate(fn, cases, ms, isAsync) {
   return n / ((performance.now() - start) / 1000);
 }
 
+const ratio = (a, b, i) =>
+  i === 0 ? '1x' : a >= b ? `${(a / b).toFixed(1)}x faster` : `${(b / a).toFixed(1)}x slower`;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (x) => Math.round(x).toLocaleString('en-US');
 
@@ -31,8 +33,10 @@ export async function benchDecide({ seconds = 2, rounds = 3 } = {}) {
   const phrases = phraseList(defaultPolicy);
   const engine = rulesEngine(defaultPolicy);
   const scan = keywordScan(phrases);
+  const rulesOnly = { ...defaultPolicy, model: false };
   const runners = [
-    ['decide() (this project)', (c) => decide(c), false],
+    ['decide() (this project: rules + learned model)', (c) => decide(c), false],
+    ['decide(), rules alone ("model": false)', (c) => decide(c, rulesOnly), false],
     ['json-rules-engine, same rules (peer)', engine, true],
     ['keyword scan, lower-case + includes (floor)', scan, false],
   ];
@@ -49,8 +53,8 @@ export async function benchDecide({ seconds = 2, rounds = 3 } = {}) {
   console.log('| contender | decisions/s | decide() is |');
   console.log('|---|---:|---:|');
   for (const [i, [name]] of runners.entries())
-    console.log(`| ${name} | ${fmt(rates[i])} | ${i === 0 ? '1x' : `${(rates[0] / rates[i]).toFixed(1)}x faster`} |`);
-  return { decide: rates[0], jsonRulesEngine: rates[1], keywordScan: rates[2] };
+    console.log(`| ${name} | ${fmt(rates[i])} | ${ratio(rates[0], rates[i], i)} |`);
+  return { decide: rates[0], rulesAlone: rates[1], jsonRulesEngine: rates[2], keywordScan: rates[3] };
 }
 
 export function benchLinearity() {

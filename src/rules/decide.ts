@@ -13,6 +13,7 @@ import {
   ownerOfClass,
   policyFingerprint,
   predict,
+  weightsOf,
 } from './model.js';
 import type { Condition, ContextSignal, FieldName, Policy, Signal } from './policy.js';
 import type { AlarmCategory, Decision, Owner, Reason, Severity } from './schema.js';
@@ -318,7 +319,12 @@ const NOTHING_FOUND_CAP = 0.5;
  * The model's features of one case (see model.ts): the words of Subject and Description, Type and
  * Reason, and everything the rules found, fired and decided. Training and deciding both use this.
  */
-export function modelFeatures(input: unknown, policy: Policy, rules: RulesOutcome = decideByRules(input, policy)) {
+export function modelFeatures(
+  input: unknown,
+  policy: Policy,
+  rules: RulesOutcome = decideByRules(input, policy),
+  known?: ReadonlyMap<string, number[]>,
+) {
   const line = isRecord(input) ? input : {};
   const kase = isRecord(line.case) ? line.case : {};
   const context = isRecord(line.context) ? line.context : {};
@@ -327,7 +333,7 @@ export function modelFeatures(input: unknown, policy: Policy, rules: RulesOutcom
   for (const field of TEXT_FIELDS) {
     const t = rules.tokens.get(field);
     const text = t ? t.text : readText(kase, field);
-    if (text !== '') addTextFeatures(features, field, t ? t.tokens : tokenize(text), cues);
+    if (text !== '') addTextFeatures(features, field, t ? t.tokens : tokenize(text), cues, known);
   }
   const type = readText(kase, 'Type').trim().toLowerCase();
   if (type !== '') features.set(`T=${type}`, null);
@@ -367,7 +373,7 @@ function agreed(ruled: Decision, modelReason: Reason, policy: Policy): Decision 
 
 /** The model's decision: it weighs the rules' findings and the words together (src/rules/model.ts). */
 function decideWithModel(input: unknown, policy: Policy, model: Model): Decision {
-  const { features, rules } = modelFeatures(input, policy);
+  const { features, rules } = modelFeatures(input, policy, undefined, weightsOf(model));
   const ruled = rules.decision;
   const p = predict(model, features, TOP_FEATURES);
   // An alarm the model reads needs what the policy says it needs ("consistently" needs repetition in the

@@ -60,8 +60,17 @@ const NEGATION_REACH = 3;
 const DIGIT = /^\d/;
 const word = (w: string) => (DIGIT.test(w) ? '#' : w);
 
-/** Adds the word features of one field's tokens. */
-export function addTextFeatures(out: Features, field: string, tokens: Tokens, cues: ReadonlySet<string>): void {
+/**
+ * Adds the word features of one field's tokens; with `known`, only those the model has a weight for
+ * (deciding needs no others, and a long text then allocates nothing for its unknown words).
+ */
+export function addTextFeatures(
+  out: Features,
+  field: string,
+  tokens: Tokens,
+  cues: ReadonlySet<string>,
+  known?: ReadonlyMap<string, number[]>,
+): void {
   const { words, starts, ends, sentence } = tokens;
   let cue = -1;
   for (let i = 0; i < words.length; i++) {
@@ -69,10 +78,12 @@ export function addTextFeatures(out: Features, field: string, tokens: Tokens, cu
     const negated = cue >= 0 && i - cue <= NEGATION_REACH && sentence[i] === sentence[cue];
     if (cues.has(words[i] as string)) cue = i;
     const f = negated ? `!${w}` : w;
-    if (!out.has(f)) out.set(f, { field, start: starts[i] as number, end: ends[i] as number });
+    if (!out.has(f) && (!known || known.has(f)))
+      out.set(f, { field, start: starts[i] as number, end: ends[i] as number });
     if (i > 0 && sentence[i - 1] === sentence[i]) {
       const b = `${word(words[i - 1] as string)}_${w}`;
-      if (!out.has(b)) out.set(b, { field, start: starts[i - 1] as number, end: ends[i] as number });
+      if (!out.has(b) && (!known || known.has(b)))
+        out.set(b, { field, start: starts[i - 1] as number, end: ends[i] as number });
     }
   }
 }
@@ -85,13 +96,26 @@ export interface Prediction {
   top: { feature: string; weight: number }[];
 }
 
+const weightMaps = new WeakMap<Model, Map<string, number[]>>();
+
+/** The model's weights as a Map, built once per model. */
+export function weightsOf(model: Model): Map<string, number[]> {
+  let m = weightMaps.get(model);
+  if (!m) {
+    m = new Map(Object.entries(model.features));
+    weightMaps.set(model, m);
+  }
+  return m;
+}
+
 /** Scores the features with the model. */
 export function predict(model: Model, features: Features, topN: number): Prediction {
   const k = model.classes.length;
   const z = model.bias.slice();
   const used: [string, number[]][] = [];
+  const weights = weightsOf(model);
   for (const f of features.keys()) {
-    const w = model.features[f];
+    const w = weights.get(f);
     if (w === undefined) continue;
     used.push([f, w]);
     for (let c = 0; c < k; c++) z[c] = (z[c] as number) + (w[c] as number) / model.scale;

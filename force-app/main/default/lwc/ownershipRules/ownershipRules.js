@@ -331,7 +331,7 @@ var FIRST_ALARM = 3;
 var NEGATION_REACH = 3;
 var DIGIT = /^\d/;
 var word = (w) => DIGIT.test(w) ? "#" : w;
-function addTextFeatures(out, field, tokens, cues) {
+function addTextFeatures(out, field, tokens, cues, known) {
   const { words, starts, ends, sentence } = tokens;
   let cue = -1;
   for (let i = 0; i < words.length; i++) {
@@ -339,19 +339,31 @@ function addTextFeatures(out, field, tokens, cues) {
     const negated = cue >= 0 && i - cue <= NEGATION_REACH && sentence[i] === sentence[cue];
     if (cues.has(words[i])) cue = i;
     const f = negated ? `!${w}` : w;
-    if (!out.has(f)) out.set(f, { field, start: starts[i], end: ends[i] });
+    if (!out.has(f) && (!known || known.has(f)))
+      out.set(f, { field, start: starts[i], end: ends[i] });
     if (i > 0 && sentence[i - 1] === sentence[i]) {
       const b = `${word(words[i - 1])}_${w}`;
-      if (!out.has(b)) out.set(b, { field, start: starts[i - 1], end: ends[i] });
+      if (!out.has(b) && (!known || known.has(b)))
+        out.set(b, { field, start: starts[i - 1], end: ends[i] });
     }
   }
+}
+var weightMaps = /* @__PURE__ */ new WeakMap();
+function weightsOf(model2) {
+  let m = weightMaps.get(model2);
+  if (!m) {
+    m = new Map(Object.entries(model2.features));
+    weightMaps.set(model2, m);
+  }
+  return m;
 }
 function predict(model2, features, topN) {
   const k = model2.classes.length;
   const z = model2.bias.slice();
   const used = [];
+  const weights = weightsOf(model2);
   for (const f of features.keys()) {
-    const w = model2.features[f];
+    const w = weights.get(f);
     if (w === void 0) continue;
     used.push([f, w]);
     for (let c = 0; c < k; c++) z[c] = z[c] + w[c] / model2.scale;
@@ -614,7 +626,7 @@ function decideByRules(input, policy) {
 var TEXT_FIELDS = ["Subject", "Description"];
 var TOP_FEATURES = 4;
 var NOTHING_FOUND_CAP = 0.5;
-function modelFeatures(input, policy, rules = decideByRules(input, policy)) {
+function modelFeatures(input, policy, rules = decideByRules(input, policy), known) {
   const line = isRecord(input) ? input : {};
   const kase = isRecord(line.case) ? line.case : {};
   const context = isRecord(line.context) ? line.context : {};
@@ -623,7 +635,7 @@ function modelFeatures(input, policy, rules = decideByRules(input, policy)) {
   for (const field of TEXT_FIELDS) {
     const t = rules.tokens.get(field);
     const text = t ? t.text : readText(kase, field);
-    if (text !== "") addTextFeatures(features, field, t ? t.tokens : tokenize(text), cues);
+    if (text !== "") addTextFeatures(features, field, t ? t.tokens : tokenize(text), cues, known);
   }
   const type = readText(kase, "Type").trim().toLowerCase();
   if (type !== "") features.set(`T=${type}`, null);
@@ -657,7 +669,7 @@ function agreed(ruled, modelReason, policy) {
   return { ...ruled, reasons: [...ruled.reasons.slice(0, policy.decision.maxReasons), modelReason] };
 }
 function decideWithModel(input, policy, model2) {
-  const { features, rules } = modelFeatures(input, policy);
+  const { features, rules } = modelFeatures(input, policy, void 0, weightsOf(model2));
   const ruled = rules.decision;
   const p = predict(model2, features, TOP_FEATURES);
   const needs = isAlarmClass(p.chosen) ? policy.decision.alarmNeeds?.[p.chosen] : void 0;
