@@ -37,14 +37,10 @@ export async function labeled(file, every = 1) {
     .map((v) => ({ line: { case: v.case, context: v.context }, owner: v.expect.owner, alarm: v.expect.alarm ?? null }));
 }
 
-/** The model file's text: one feature per line, so a retrained model diffs readably. */
-export function serialize(model) {
-  const { features, ...head } = model;
-  const top = JSON.stringify(head, null, 2).replace(/\n}$/, '');
-  const body = Object.entries(features)
-    .map(([k, w]) => `    ${JSON.stringify(k)}: [${w.join(', ')}]`)
-    .join(',\n');
-  return `${top},\n  "features": {\n${body}\n  }\n}\n`;
+/** The model file's text (serializeModel: one feature per line, so a retrained model diffs readably). */
+export async function serialize(model) {
+  const { serializeModel } = await import('../lib/rules/train.js');
+  return `${serializeModel(model)}\n`;
 }
 
 /** The shipped policy's rules, read from src/rules (not through lib/rules/index.js, which needs a valid model). */
@@ -74,7 +70,7 @@ export async function train() {
     cases: cases.length,
     epochs: TRAIN_DEFAULTS.epochs,
   };
-  return serialize(model);
+  return await serialize(model);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -154,3 +154,17 @@ export function fitModel(
     policy: policyFingerprint(policy),
   };
 }
+
+/**
+ * The JSON text of a model: its settings indented, and one feature per line, so a retrained model diffs
+ * readably and a policy file with a model in it stays easy to read down to the weights. `indent` shifts
+ * every line but the first, to nest the model inside a policy file.
+ */
+export function serializeModel(model: Model, indent = ''): string {
+  const { features, ...head } = model;
+  const top = JSON.stringify(head, null, 2).replace(/\n}$/, '');
+  const body = Object.entries(features)
+    .map(([k, w]) => `    ${JSON.stringify(k)}: [${w.join(', ')}]`)
+    .join(',\n');
+  return `${top},\n  "features": {\n${body}\n  }\n}`.replaceAll('\n', `\n${indent}`);
+}

@@ -62,7 +62,7 @@ export default class PolicyCheck extends SfCommand<PolicyCheckResult> {
     else if (m.status === 'stale')
       this.warn(
         'Learned model: not used. It was trained with other rules, so these rules decide alone. ' +
-          'Retrain it on your labeled cases (npm run train) to use it with this policy.',
+          'Train one for this policy with "whoowns policy train --policy <file> --cases <labeled.jsonl>".',
       );
     else this.log('Learned model: off ("model": false), so the rules decide alone.');
     if (!flags.cases) return result;

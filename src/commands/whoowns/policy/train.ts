@@ -1,0 +1,93 @@
+import { rename, writeFile } from 'node:fs/promises';
+import { Messages } from '@salesforce/core';
+import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { describeIssues, openInput, parseLine, readLines } from '../../../io/jsonl.js';
+import { loadPolicy } from '../../../io/policy-file.js';
+import { Expectation } from '../../../rules/evaluate.js';
+import { CaseLine, type Policy } from '../../../rules/index.js';
+import { type Labeled, serializeModel, trainModel } from '../../../rules/train.js';
+
+Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
+const messages = Messages.loadMessages('who-owns-this', 'whoowns.policy.train');
+
+export interface PolicyTrainResult {
+  outputFile: string;
+  cases: number;
+  features: number;
+  skipped: { file: string; line: number; error: string }[];
+  /** Outcomes with no labeled case: the model cannot learn them from these files. */
+  unseen: string[];
+}
+
+/** Below this many labeled cases the model learns little beyond the rules; the command says so. */
+const FEW_CASES = 300;
+
+export default class PolicyTrain extends SfCommand<PolicyTrainResult> {
+  public static override readonly summary = messages.getMessage('summary');
+  public static override readonly description = messages.getMessage('description');
+  public static override readonly examples = messages.getMessages('examples');
+
+  public static override readonly flags = {
+    policy: Flags.file({ char: 'p', summary: messages.getMessage('flags.policy.summary'), exists: true }),
+    cases: Flags.file({
+      char: 'c',
+      summary: messages.getMessage('flags.cases.summary'),
+      exists: true,
+      multiple: true,
+      required: true,
+    }),
+    'output-file': Flags.file({ char: 'o', summary: messages.getMessage('flags.output-file.summary'), required: true }),
+  };
+
+  public async run(): Promise<PolicyTrainResult> {
+    const { flags } = await this.parse(PolicyTrain);
+    const policy = await loadPolicy(flags.policy);
+    const cases: Labeled[] = [];
+    const skipped: PolicyTrainResult['skipped'] = [];
+    for (const file of flags.cases) {
+      for await (const line of readLines(openInput(file))) {
+        const parsed = parseLine(line);
+        if (!parsed.ok) {
+          skipped.push({ file, line: line.number, error: parsed.message });
+          continue;
+        }
+        const kase = CaseLine.safeParse(parsed.value);
+        const expect = Expectation.safeParse((parsed.value as { expect?: unknown }).expect);
+        if (!kase.success || !expect.success) {
+          const issues = (kase.success ? expect.error : kase.error)?.issues ?? [];
+          skipped.push({
+            file,
+            line: line.number,
+            error: describeIssues(issues, kase.success ? 'expect' : 'the line'),
+          });
+          continue;
+        }
+        cases.push({ line: kase.data, owner: expect.data.owner, alarm: expect.data.alarm ?? null });
+      }
+    }
+    for (const s of skipped.slice(0, 10)) this.warn(`${s.file} line ${s.line} skipped: ${s.error}`);
+    if (cases.length === 0) throw messages.createError('error.NoLabeledCases', [flags.cases.join(', ')]);
+
+    const rules: Policy = { ...policy, model: false };
+    const model = trainModel(cases, rules, {}, `Trained by whoowns policy train on ${cases.length} labeled cases.`);
+    model.trainedOn = { files: flags.cases, cases: cases.length, epochs: 15 };
+    const seen = new Set(cases.map((c) => c.alarm ?? c.owner));
+    const unseen = [...model.classes].filter(
+      (c) => !seen.has(c) && !(seen.has('routine') && (c === 'customer_service' || c === 'client_success')),
+    );
+    if (cases.length < FEW_CASES) this.warn(messages.getMessage('warning.FewCases', [cases.length, FEW_CASES]));
+    if (unseen.length) this.warn(messages.getMessage('warning.Unseen', [unseen.join(', ')]));
+
+    // The policy as validated (notes kept), with the model nested one feature per line; written to a
+    // temporary file and renamed, so an existing file is replaced whole or not at all.
+    const head = JSON.stringify({ ...policy, model: '@model' }, null, 2);
+    const text = head.replace('"@model"', serializeModel(model, '  ')) + '\n';
+    const out = flags['output-file'];
+    const tmp = `${out}.${process.pid}.tmp`;
+    await writeFile(tmp, text);
+    await rename(tmp, out);
+    const features = Object.keys(model.features).length;
+    this.log(messages.getMessage('done', [out, cases.length, features]));
+    return { outputFile: out, cases: cases.length, features, skipped, unseen };
+  }
+}
