@@ -146,6 +146,11 @@ export const Policy = z
        * in their own conditions.
        */
       alarmNeeds: z.partialRecord(AlarmCategory, z.array(Id).min(1)).optional(),
+      /**
+       * How sure the model must be that a case is no alarm at all to overrule a sev1 alarm of the rules
+       * (1, the default, never: the rules' sev1 alarms always stand).
+       */
+      sev1VetoAt: z.number().gt(0).max(1).optional(),
     }),
     owners: z.strictObject({
       customer_service: OwnerText,
