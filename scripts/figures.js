@@ -67,6 +67,8 @@ if (!extra) {
     ['heldout-routine-ae.jsonl', 'AE routine'],
     ['heldout-routine-as.jsonl', 'AS routine'],
     ['heldout-routine-aw.jsonl', 'AW routine'],
+    ['heldout-routine-ax.jsonl', 'AX routine'],
+    ['heldout-routine-ay.jsonl', 'AY routine'],
     ['heldout-safety-af.jsonl', 'AF safety'],
     ['heldout-safety-h.jsonl', 'H safety'],
     ['heldout-safety-k.jsonl', 'K safety'],

@@ -135,6 +135,8 @@ describe.each([
   ['AE', 'heldout-routine-ae.jsonl', 200],
   ['AS', 'heldout-routine-as.jsonl', 200],
   ['AW', 'heldout-routine-aw.jsonl', 200],
+  ['AX', 'heldout-routine-ax.jsonl', 200],
+  ['AY', 'heldout-routine-ay.jsonl', 200],
 ])('routine consumer requests written apart from the rules (fixture %s)', (_, name, count) => {
   it('raise a false alarm on fewer than 1% and stay with a routine owner on at least 90%', () => {
     const e = evaluate(fixture(name));
