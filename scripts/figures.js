@@ -58,6 +58,8 @@ if (!extra) {
     ['heldout-cases-at.jsonl', 'AT'],
     ['heldout-cases-au.jsonl', 'AU'],
     ['heldout-cases-av.jsonl', 'AV'],
+    ['heldout-cases-az.jsonl', 'AZ'],
+    ['heldout-cases-ba.jsonl', 'BA'],
     ['heldout-safety-f.jsonl', 'F safety'],
     ['heldout-routine-f.jsonl', 'F routine'],
     ['heldout-routine-j.jsonl', 'J routine'],

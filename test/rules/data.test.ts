@@ -62,6 +62,8 @@ const heldOutAR = join(root, 'test', 'fixtures', 'heldout-cases-ar.jsonl');
 const heldOutAT = join(root, 'test', 'fixtures', 'heldout-cases-at.jsonl');
 const heldOutAU = join(root, 'test', 'fixtures', 'heldout-cases-au.jsonl');
 const heldOutAV = join(root, 'test', 'fixtures', 'heldout-cases-av.jsonl');
+const heldOutAZ = join(root, 'test', 'fixtures', 'heldout-cases-az.jsonl');
+const heldOutBA = join(root, 'test', 'fixtures', 'heldout-cases-ba.jsonl');
 const fixture = (name: string) => join(root, 'test', 'fixtures', name);
 
 describe.each([
@@ -108,6 +110,8 @@ describe.each([
   ['held-out fixture AT', heldOutAT],
   ['held-out fixture AU', heldOutAU],
   ['held-out fixture AV', heldOutAV],
+  ['held-out fixture AZ', heldOutAZ],
+  ['held-out fixture BA', heldOutBA],
 ])('labeled B2B cases: %s', (_, path) => {
   it('owner accuracy ≥ 0.85, alarm precision ≥ 0.85 and recall ≥ 0.90', () => {
     const e = evaluate(path);
