@@ -1,6 +1,6 @@
 import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
-import { describeIssues, openInput, parseLine, readLines } from '../../../io/jsonl.js';
+import { readLabeled } from '../../../io/labeled.js';
 import { loadPolicy } from '../../../io/policy-file.js';
 import { type Evaluation, Expectation, Scorecard } from '../../../rules/evaluate.js';
 import { AlarmCategory, CaseLine, type Decision, decide, Owner, type Policy, usesModel } from '../../../rules/index.js';
@@ -70,22 +70,14 @@ export default class PolicyCheck extends SfCommand<PolicyCheckResult> {
     const card = new Scorecard();
     const skipped: { line: number; error: string }[] = [];
     const misses: Miss[] = [];
-    for await (const line of readLines(openInput(flags.cases))) {
-      const parsed = parseLine(line);
-      if (!parsed.ok) {
-        skipped.push({ line: line.number, error: parsed.message });
+    for await (const l of readLabeled(flags.cases)) {
+      if (!l.ok) {
+        skipped.push({ line: l.line, error: l.error });
         continue;
       }
-      const kase = CaseLine.safeParse(parsed.value);
-      const expect = Expectation.safeParse((parsed.value as { expect?: unknown }).expect);
-      if (!kase.success || !expect.success) {
-        const issues = (kase.success ? expect.error : kase.error)?.issues ?? [];
-        skipped.push({ line: line.number, error: describeIssues(issues, kase.success ? 'expect' : 'the line') });
-        continue;
-      }
-      const decision = decide(kase.data, policy);
-      const right = card.add(expect.data, decision);
-      if (!right && flags.misses) misses.push(describeMiss(line.number, kase.data, expect.data, decision));
+      const decision = decide(l.kase, policy);
+      const right = card.add(l.expect, decision);
+      if (!right && flags.misses) misses.push(describeMiss(l.line, l.kase, l.expect, decision));
     }
     const evaluation = card.result();
     if (evaluation.cases === 0) throw messages.createError('error.NoLabeledCases', [flags.cases]);

@@ -1,10 +1,9 @@
 import { rename, writeFile } from 'node:fs/promises';
 import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
-import { describeIssues, openInput, parseLine, readLines } from '../../../io/jsonl.js';
+import { readLabeled } from '../../../io/labeled.js';
 import { loadPolicy } from '../../../io/policy-file.js';
-import { Expectation } from '../../../rules/evaluate.js';
-import { CaseLine, type Policy } from '../../../rules/index.js';
+import type { Policy } from '../../../rules/index.js';
 import { type Labeled, serializeModel, trainModel } from '../../../rules/train.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
@@ -45,24 +44,9 @@ export default class PolicyTrain extends SfCommand<PolicyTrainResult> {
     const cases: Labeled[] = [];
     const skipped: PolicyTrainResult['skipped'] = [];
     for (const file of flags.cases) {
-      for await (const line of readLines(openInput(file))) {
-        const parsed = parseLine(line);
-        if (!parsed.ok) {
-          skipped.push({ file, line: line.number, error: parsed.message });
-          continue;
-        }
-        const kase = CaseLine.safeParse(parsed.value);
-        const expect = Expectation.safeParse((parsed.value as { expect?: unknown }).expect);
-        if (!kase.success || !expect.success) {
-          const issues = (kase.success ? expect.error : kase.error)?.issues ?? [];
-          skipped.push({
-            file,
-            line: line.number,
-            error: describeIssues(issues, kase.success ? 'expect' : 'the line'),
-          });
-          continue;
-        }
-        cases.push({ line: kase.data, owner: expect.data.owner, alarm: expect.data.alarm ?? null });
+      for await (const l of readLabeled(file)) {
+        if (l.ok) cases.push({ line: l.kase, owner: l.expect.owner, alarm: l.expect.alarm ?? null });
+        else skipped.push({ file, line: l.line, error: l.error });
       }
     }
     for (const s of skipped.slice(0, 10)) this.warn(`${s.file} line ${s.line} skipped: ${s.error}`);
