@@ -58,16 +58,23 @@ function score(cases, policy) {
   for (const c of cases) card.add(Expectation.parse({ owner: c.owner, alarm: c.alarm }), decide(c.line, policy));
   const e = card.result();
   const pct = (x) => (x === null ? '–' : `${(100 * x).toFixed(1)}%`);
-  return [e.ownerAccuracy, e.alarms.all.precision, e.alarms.all.recall, e.falseAlarmRate, e.routineRate].map(pct);
+  return [
+    e.ownerAccuracy,
+    e.alarms.all.precision,
+    e.alarms.all.recall,
+    e.falseAlarmRate,
+    e.routineRate,
+    e.severeRecall,
+  ].map(pct);
 }
 
 console.log(
   `model trained on ${train.length} cases without: ${[...names, ...extra.map((f) => basename(f))].join(', ')}`,
 );
 console.log(
-  '| file | cases | decided by | owner accuracy | alarm precision | alarm recall | false alarms | kept routine |',
+  '| file | cases | decided by | owner accuracy | alarm precision | alarm recall | false alarms | kept routine | severe recall |',
 );
-console.log('| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: |');
+console.log('| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
 const all = tests.flatMap((t) => t.cases);
 for (const t of [...tests, { file: 'all held out', cases: all }]) {
   for (const [label, policy] of [

@@ -413,11 +413,13 @@ function decideWithModel(input: unknown, policy: Policy, model: Model): Decision
     for (const r of featureReasons) if (!keys.has(`${r.rule}|${r.field}|${r.evidence}`)) out.push(r);
     return out.slice(0, policy.decision.maxReasons + 1);
   };
-  // A sev1 alarm of the rules (someone hurt, fire, bribery) stands unless the model is at least
-  // decision.sev1VetoAt sure that the case is no alarm at all ("please send the injury log").
+  // A sev1 alarm of the rules stands unless the policy lets the model overrule that category and the
+  // model is at least that sure the case is no alarm at all (decision.sev1VetoAt). The shipped policy
+  // never lets it drop someone hurt or a fire, even when the customer only asks for a refund.
   if (ruled.alarm?.severity === 'sev1' && !isAlarmClass(p.chosen)) {
     const noAlarm = p.probabilities.slice(0, FIRST_ALARM).reduce((a, b) => a + b, 0);
-    if (noAlarm < (policy.decision.sev1VetoAt ?? 1)) return agreed(ruled, modelReason, policy);
+    if (noAlarm < (policy.decision.sev1VetoAt?.[ruled.alarm.category] ?? Infinity))
+      return agreed(ruled, modelReason, policy);
   }
   const owner = ownerOfClass(p.chosen);
   if (isAlarmClass(p.chosen)) {

@@ -147,10 +147,10 @@ export const Policy = z
        */
       alarmNeeds: z.partialRecord(AlarmCategory, z.array(Id).min(1)).optional(),
       /**
-       * How sure the model must be that a case is no alarm at all to overrule a sev1 alarm of the rules
-       * (1, the default, never: the rules' sev1 alarms always stand).
+       * Per alarm: how sure the model must be that a case is no alarm at all to overrule a sev1 alarm of
+       * the rules in that category. A category not listed is never overruled.
        */
-      sev1VetoAt: z.number().gt(0).max(1).optional(),
+      sev1VetoAt: z.partialRecord(AlarmCategory, z.number().gt(0).max(1)).optional(),
     }),
     owners: z.strictObject({
       customer_service: OwnerText,

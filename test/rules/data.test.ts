@@ -64,6 +64,7 @@ const heldOutAU = join(root, 'test', 'fixtures', 'heldout-cases-au.jsonl');
 const heldOutAV = join(root, 'test', 'fixtures', 'heldout-cases-av.jsonl');
 const heldOutAZ = join(root, 'test', 'fixtures', 'heldout-cases-az.jsonl');
 const heldOutBA = join(root, 'test', 'fixtures', 'heldout-cases-ba.jsonl');
+const heldOutBD = join(root, 'test', 'fixtures', 'heldout-cases-bd.jsonl');
 const fixture = (name: string) => join(root, 'test', 'fixtures', name);
 
 describe.each([
@@ -112,6 +113,7 @@ describe.each([
   ['held-out fixture AV', heldOutAV],
   ['held-out fixture AZ', heldOutAZ],
   ['held-out fixture BA', heldOutBA],
+  ['held-out fixture BD', heldOutBD],
 ])('labeled B2B cases: %s', (_, path) => {
   it('owner accuracy ≥ 0.85, alarm precision ≥ 0.85 and recall ≥ 0.90', () => {
     const e = evaluate(path);
@@ -141,6 +143,8 @@ describe.each([
   ['AW', 'heldout-routine-aw.jsonl', 200],
   ['AX', 'heldout-routine-ax.jsonl', 200],
   ['AY', 'heldout-routine-ay.jsonl', 200],
+  ['BB', 'heldout-routine-bb.jsonl', 200],
+  ['BC', 'heldout-routine-bc.jsonl', 200],
 ])('routine consumer requests written apart from the rules (fixture %s)', (_, name, count) => {
   it('raise a false alarm on fewer than 1% and stay with a routine owner on at least 90%', () => {
     const e = evaluate(fixture(name));
@@ -168,6 +172,13 @@ describe('product-safety complaints written apart from the rules (fixture F: veh
   it("the same on a third author's consumer-product complaints, half with nobody hurt yet (fixture AF)", () => {
     const e = evaluate(fixture('heldout-safety-af.jsonl'));
     expect(e.cases).toBe(90);
+    expect(e.alarms.product_safety.recall).toBeGreaterThanOrEqual(0.9);
+    expect(e.severeRecall).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it("the same on a fourth author's business products, many told in passing in a refund or RMA request (fixture BE)", () => {
+    const e = evaluate(fixture('heldout-safety-be.jsonl'));
+    expect(e.cases).toBe(100);
     expect(e.alarms.product_safety.recall).toBeGreaterThanOrEqual(0.9);
     expect(e.severeRecall).toBeGreaterThanOrEqual(0.9);
   });
