@@ -55,7 +55,8 @@ const withModel = { ...rules, model };
 /** The same figures as `whoowns policy check` and `npm run figures`. */
 function score(cases, policy) {
   const card = new Scorecard();
-  for (const c of cases) card.add(Expectation.parse({ owner: c.owner, alarm: c.alarm }), decide(c.line, policy));
+  for (const c of cases)
+    card.add(Expectation.parse({ owner: c.owner, alarm: c.alarm, severe: c.severe }), decide(c.line, policy));
   const e = card.result();
   const pct = (x) => (x === null ? '–' : `${(100 * x).toFixed(1)}%`);
   return [

@@ -34,7 +34,12 @@ export async function labeled(file, every = 1) {
   return lines
     .filter((_, i) => i % every === 0)
     .map((l) => JSON.parse(l))
-    .map((v) => ({ line: { case: v.case, context: v.context }, owner: v.expect.owner, alarm: v.expect.alarm ?? null }));
+    .map((v) => ({
+      line: { case: v.case, context: v.context },
+      owner: v.expect.owner,
+      alarm: v.expect.alarm ?? null,
+      ...(typeof v.expect.severe === 'boolean' ? { severe: v.expect.severe } : {}),
+    }));
 }
 
 /** The model file's text (serializeModel: one feature per line, so a retrained model diffs readably). */

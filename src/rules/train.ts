@@ -13,6 +13,8 @@ export interface Labeled {
   /** expect.owner: an owner, or "routine" (either routine owner is right). */
   owner: string;
   alarm: string | null;
+  /** expect.severe, where the file gives it: scored, never trained on. */
+  severe?: boolean;
 }
 
 export interface TrainOptions {
