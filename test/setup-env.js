@@ -3,4 +3,7 @@
 // test run and keeps a core busy (it distorted a benchmark run once), and it tries to send telemetry.
 process.env.SF_AUTOUPDATE_DISABLE = 'true';
 process.env.SF_DISABLE_AUTOUPDATE = 'true';
+// The same CLI started as `sfdx` reads its own names for the setting.
+process.env.SFDX_AUTOUPDATE_DISABLE = 'true';
+process.env.SFDX_DISABLE_AUTOUPDATE = 'true';
 process.env.SF_DISABLE_TELEMETRY = 'true';
