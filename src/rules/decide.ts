@@ -5,6 +5,7 @@
 import { compileMatcher, type Hit, type Matcher } from './matcher.js';
 import {
   addTextFeatures,
+  bestOf,
   type Features,
   FIRST_ALARM,
   isAlarmClass,
@@ -50,8 +51,7 @@ function compiled(policy: Policy): Compiled {
       ...policy.context.map((x) => [x.id, x.owner] as const),
     ]);
     const labels = new Map([...policy.rules, ...policy.context, ...policy.signals].map((x) => [x.id, x.label]));
-    const m = (policy as { model?: Model | false }).model;
-    const model = m && typeof m === 'object' && m.policy === policyFingerprint(policy) ? m : null;
+    const model = policy.model && policy.model.policy === policyFingerprint(policy) ? policy.model : null;
     c = { matcher: compileMatcher(policy), allowedIn, ownerOf, labels, cues: new Set(policy.negation.cues), model };
     compiledPolicies.set(policy, c);
   }
@@ -349,6 +349,9 @@ export function modelFeatures(
   return { features, rules };
 }
 
+/** Two reasons that cite the same rule, field and words are one reason. */
+const reasonKey = (r: Reason) => `${r.rule}|${r.field}|${r.evidence}`;
+
 /** The reason a model feature gives, in the terms a person reads: the words, or what the rules found. */
 function featureReason(feature: string, weight: number, features: Features, rules: RulesOutcome, policy: Policy) {
   const w = round2(weight);
@@ -360,8 +363,8 @@ function featureReason(feature: string, weight: number, features: Features, rule
   const [kind, id] = [feature.slice(0, 2), feature.slice(2)];
   const found = rules.found.get(id);
   if ((kind === 'S=' || kind === 'C=') && found) return { ...found.reason, weight: w };
-  const rule = policy.rules.find((r) => r.id === id);
-  if (kind === 'F=' && rule) return { rule: rule.id, field: 'rule', evidence: rule.label, weight: w };
+  const label = kind === 'F=' ? compiled(policy).labels.get(id) : undefined;
+  if (label !== undefined) return { rule: id, field: 'rule', evidence: label, weight: w };
   return null;
 }
 
@@ -379,12 +382,8 @@ function decideWithModel(input: unknown, policy: Policy, model: Model): Decision
   // An alarm the model reads needs what the policy says it needs ("consistently" needs repetition in the
   // text or the context); without it, the model's best non-alarm reading stands.
   const needs = isAlarmClass(p.chosen) ? policy.decision.alarmNeeds?.[p.chosen] : undefined;
-  if (needs && !needs.some((id) => rules.found.has(id))) {
-    let best = 0;
-    for (let c = 1; c < FIRST_ALARM; c++)
-      if ((p.probabilities[c] as number) > (p.probabilities[best] as number)) best = c;
-    p.chosen = model.classes[best] as ModelClass;
-  }
+  if (needs && !needs.some((id) => rules.found.has(id)))
+    p.chosen = model.classes[bestOf(p.probabilities, 0, FIRST_ALARM)] as ModelClass;
   const index = model.classes.indexOf(p.chosen);
   // With nothing of the policy found, the decision rests on the words alone: never more than even odds.
   const cap = rules.found.size === 0 ? NOTHING_FOUND_CAP : 0.99;
@@ -402,23 +401,22 @@ function decideWithModel(input: unknown, policy: Policy, model: Model): Decision
   for (const t of p.top) {
     const r = featureReason(t.feature, t.weight, features, rules, policy);
     if (!r) continue;
-    const key = `${r.rule}|${r.field}|${r.evidence}`;
+    const key = reasonKey(r);
     if (seen.has(key)) continue;
     seen.add(key);
     featureReasons.push(r);
   }
   const merge = (ruleReasons: Reason[]) => {
     const out: Reason[] = [modelReason, ...ruleReasons];
-    const keys = new Set(out.map((r) => `${r.rule}|${r.field}|${r.evidence}`));
-    for (const r of featureReasons) if (!keys.has(`${r.rule}|${r.field}|${r.evidence}`)) out.push(r);
+    const keys = new Set(out.map(reasonKey));
+    for (const r of featureReasons) if (!keys.has(reasonKey(r))) out.push(r);
     return out.slice(0, policy.decision.maxReasons + 1);
   };
   // A sev1 alarm of the rules stands unless the policy lets the model overrule that category and the
   // model is at least that sure the case is no alarm at all (decision.sev1VetoAt). The shipped policy
   // never lets it drop someone hurt or a fire, even when the customer only asks for a refund.
   if (ruled.alarm?.severity === 'sev1' && !isAlarmClass(p.chosen)) {
-    const noAlarm = p.probabilities.slice(0, FIRST_ALARM).reduce((a, b) => a + b, 0);
-    if (noAlarm < (policy.decision.sev1VetoAt?.[ruled.alarm.category] ?? Infinity))
+    if (1 - p.alarmProbability < (policy.decision.sev1VetoAt?.[ruled.alarm.category] ?? Infinity))
       return agreed(ruled, modelReason, policy);
   }
   const owner = ownerOfClass(p.chosen);
@@ -432,14 +430,7 @@ function decideWithModel(input: unknown, policy: Policy, model: Model): Decision
     const severity: Severity = rule?.severity ?? 'sev2';
     const support = rule ? rule.support.map((f) => f.reason).sort((a, b) => b.weight - a.weight) : [];
     const head = rule
-      ? [
-          {
-            rule: rule.id,
-            field: 'rule',
-            evidence: policy.rules.find((r) => r.id === rule.id)?.label ?? rule.id,
-            weight: sure,
-          },
-        ]
+      ? [{ rule: rule.id, field: 'rule', evidence: compiled(policy).labels.get(rule.id) ?? rule.id, weight: sure }]
       : [];
     const label = head[0]?.evidence ?? `the learned model reads it as ${policy.alarms[category].name.toLowerCase()}`;
     return {

@@ -90,10 +90,19 @@ export function addTextFeatures(
 
 export interface Prediction {
   probabilities: number[];
+  /** The alarm classes together. */
+  alarmProbability: number;
   /** The class chosen: an alarm when the alarm classes together reach the threshold. */
   chosen: ModelClass;
   /** The features that pushed hardest towards the chosen class, strongest first. */
   top: { feature: string; weight: number }[];
+}
+
+/** The most likely class among classes[from..to). */
+export function bestOf(probabilities: readonly number[], from: number, to: number): number {
+  let best = from;
+  for (let c = from + 1; c < to; c++) if ((probabilities[c] as number) > (probabilities[best] as number)) best = c;
+  return best;
 }
 
 const weightMaps = new WeakMap<Model, Map<string, number[]>>();
@@ -124,19 +133,17 @@ export function predict(model: Model, features: Features, topN: number): Predict
   const e = z.map((v) => Math.exp(v - max));
   const sum = e.reduce((a, b) => a + b, 0);
   const probabilities = e.map((v) => v / sum);
-  const alarmP = probabilities.slice(FIRST_ALARM).reduce((a, b) => a + b, 0);
-  const argmax = (from: number, to: number) => {
-    let best = from;
-    for (let c = from + 1; c < to; c++) if ((probabilities[c] as number) > (probabilities[best] as number)) best = c;
-    return best;
-  };
-  const index = alarmP >= model.alarmThreshold ? argmax(FIRST_ALARM, k) : argmax(0, FIRST_ALARM);
+  const alarmProbability = probabilities.slice(FIRST_ALARM).reduce((a, b) => a + b, 0);
+  const index =
+    alarmProbability >= model.alarmThreshold
+      ? bestOf(probabilities, FIRST_ALARM, k)
+      : bestOf(probabilities, 0, FIRST_ALARM);
   const top = used
     .map(([feature, w]) => ({ feature, weight: (w[index] as number) / model.scale }))
     .filter((t) => t.weight > 0)
     .sort((a, b) => b.weight - a.weight || (a.feature < b.feature ? -1 : a.feature > b.feature ? 1 : 0))
     .slice(0, topN);
-  return { probabilities, chosen: model.classes[index] as ModelClass, top };
+  return { probabilities, alarmProbability, chosen: model.classes[index] as ModelClass, top };
 }
 
 export function isAlarmClass(c: ModelClass): c is AlarmCategory {

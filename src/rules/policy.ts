@@ -193,11 +193,13 @@ export const Policy = z
         ctx.addIssue({ code: 'custom', path: ['context', i, 'id'], message: `duplicate id "${c.id}"` });
       ids.add(c.id);
     });
+    const signalId = (id: string, path: (string | number)[]) => {
+      if (!ids.has(id))
+        ctx.addIssue({ code: 'custom', path, message: `"${id}" is not the id of a signal or context signal` });
+    };
     const visit = (c: Condition, path: (string | number)[]) => {
-      if (typeof c === 'string') {
-        if (!ids.has(c))
-          ctx.addIssue({ code: 'custom', path, message: `"${c}" is not the id of a signal or context signal` });
-      } else if ('all' in c) for (const [k, x] of c.all.entries()) visit(x, [...path, 'all', k]);
+      if (typeof c === 'string') signalId(c, path);
+      else if ('all' in c) for (const [k, x] of c.all.entries()) visit(x, [...path, 'all', k]);
       else if ('any' in c) for (const [k, x] of c.any.entries()) visit(x, [...path, 'any', k]);
       else visit(c.not, [...path, 'not']);
     };
@@ -209,13 +211,7 @@ export const Policy = z
       visit(r.when, ['rules', i, 'when']);
     });
     for (const [alarm, needs] of Object.entries(p.decision.alarmNeeds ?? {}))
-      for (const [k, id] of (needs ?? []).entries())
-        if (!ids.has(id))
-          ctx.addIssue({
-            code: 'custom',
-            path: ['decision', 'alarmNeeds', alarm, k],
-            message: `"${id}" is not the id of a signal or context signal`,
-          });
+      for (const [k, id] of (needs ?? []).entries()) signalId(id, ['decision', 'alarmNeeds', alarm, k]);
     for (const key of ['alarmPrecedence', 'ownerPrecedence'] as const) {
       if (new Set(p.decision[key]).size !== p.decision[key].length)
         ctx.addIssue({ code: 'custom', path: ['decision', key], message: 'each value once' });

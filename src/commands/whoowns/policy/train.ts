@@ -4,7 +4,7 @@ import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { readLabeled } from '../../../io/labeled.js';
 import { loadPolicy } from '../../../io/policy-file.js';
 import type { Policy } from '../../../rules/index.js';
-import { type Labeled, serializeModel, trainModel } from '../../../rules/train.js';
+import { type Labeled, serializeModel, TRAIN_DEFAULTS, trainModel } from '../../../rules/train.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('who-owns-this', 'whoowns.policy.train');
@@ -54,7 +54,7 @@ export default class PolicyTrain extends SfCommand<PolicyTrainResult> {
 
     const rules: Policy = { ...policy, model: false };
     const model = trainModel(cases, rules, {}, `Trained by whoowns policy train on ${cases.length} labeled cases.`);
-    model.trainedOn = { files: flags.cases, cases: cases.length, epochs: 15 };
+    model.trainedOn = { files: flags.cases, cases: cases.length, epochs: TRAIN_DEFAULTS.epochs };
     const seen = new Set(cases.map((c) => c.alarm ?? c.owner));
     const unseen = [...model.classes].filter(
       (c) => !seen.has(c) && !(seen.has('routine') && (c === 'customer_service' || c === 'client_success')),
@@ -62,10 +62,10 @@ export default class PolicyTrain extends SfCommand<PolicyTrainResult> {
     if (cases.length < FEW_CASES) this.warn(messages.getMessage('warning.FewCases', [cases.length, FEW_CASES]));
     if (unseen.length) this.warn(messages.getMessage('warning.Unseen', [unseen.join(', ')]));
 
-    // The policy as validated (notes kept), with the model nested one feature per line; written to a
-    // temporary file and renamed, so an existing file is replaced whole or not at all.
-    const head = JSON.stringify({ ...policy, model: '@model' }, null, 2);
-    const text = head.replace('"@model"', serializeModel(model, '  ')) + '\n';
+    // The policy as validated (notes kept) with the model as its last key, one feature per line; written
+    // to a temporary file and renamed, so an existing file is replaced whole or not at all.
+    const head = JSON.stringify({ ...policy, model: undefined }, null, 2).replace(/\n}$/, '');
+    const text = `${head},\n  "model": ${serializeModel(model, '  ')}\n}\n`;
     const out = flags['output-file'];
     const tmp = `${out}.${process.pid}.tmp`;
     await writeFile(tmp, text);

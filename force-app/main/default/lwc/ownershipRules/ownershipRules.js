@@ -348,6 +348,11 @@ function addTextFeatures(out, field, tokens, cues, known) {
     }
   }
 }
+function bestOf(probabilities, from, to) {
+  let best = from;
+  for (let c = from + 1; c < to; c++) if (probabilities[c] > probabilities[best]) best = c;
+  return best;
+}
 var weightMaps = /* @__PURE__ */ new WeakMap();
 function weightsOf(model2) {
   let m = weightMaps.get(model2);
@@ -372,15 +377,10 @@ function predict(model2, features, topN) {
   const e = z.map((v) => Math.exp(v - max));
   const sum = e.reduce((a, b) => a + b, 0);
   const probabilities = e.map((v) => v / sum);
-  const alarmP = probabilities.slice(FIRST_ALARM).reduce((a, b) => a + b, 0);
-  const argmax = (from, to) => {
-    let best = from;
-    for (let c = from + 1; c < to; c++) if (probabilities[c] > probabilities[best]) best = c;
-    return best;
-  };
-  const index = alarmP >= model2.alarmThreshold ? argmax(FIRST_ALARM, k) : argmax(0, FIRST_ALARM);
+  const alarmProbability = probabilities.slice(FIRST_ALARM).reduce((a, b) => a + b, 0);
+  const index = alarmProbability >= model2.alarmThreshold ? bestOf(probabilities, FIRST_ALARM, k) : bestOf(probabilities, 0, FIRST_ALARM);
   const top = used.map(([feature, w]) => ({ feature, weight: w[index] / model2.scale })).filter((t) => t.weight > 0).sort((a, b) => b.weight - a.weight || (a.feature < b.feature ? -1 : a.feature > b.feature ? 1 : 0)).slice(0, topN);
-  return { probabilities, chosen: model2.classes[index], top };
+  return { probabilities, alarmProbability, chosen: model2.classes[index], top };
 }
 function isAlarmClass(c) {
   return MODEL_CLASSES.indexOf(c) >= FIRST_ALARM;
@@ -423,8 +423,7 @@ function compiled(policy) {
       ...policy.context.map((x) => [x.id, x.owner])
     ]);
     const labels = new Map([...policy.rules, ...policy.context, ...policy.signals].map((x) => [x.id, x.label]));
-    const m = policy.model;
-    const model2 = m && typeof m === "object" && m.policy === policyFingerprint(policy) ? m : null;
+    const model2 = policy.model && policy.model.policy === policyFingerprint(policy) ? policy.model : null;
     c = { matcher: compileMatcher(policy), allowedIn, ownerOf, labels, cues: new Set(policy.negation.cues), model: model2 };
     compiledPolicies.set(policy, c);
   }
@@ -650,6 +649,7 @@ function modelFeatures(input, policy, rules = decideByRules(input, policy), know
   features.set(`O=${rules.decision.owner}`, null);
   return { features, rules };
 }
+var reasonKey = (r) => `${r.rule}|${r.field}|${r.evidence}`;
 function featureReason(feature, weight, features, rules, policy) {
   const w = round2(weight);
   const src = features.get(feature);
@@ -660,8 +660,8 @@ function featureReason(feature, weight, features, rules, policy) {
   const [kind, id] = [feature.slice(0, 2), feature.slice(2)];
   const found = rules.found.get(id);
   if ((kind === "S=" || kind === "C=") && found) return { ...found.reason, weight: w };
-  const rule = policy.rules.find((r) => r.id === id);
-  if (kind === "F=" && rule) return { rule: rule.id, field: "rule", evidence: rule.label, weight: w };
+  const label = kind === "F=" ? compiled(policy).labels.get(id) : void 0;
+  if (label !== void 0) return { rule: id, field: "rule", evidence: label, weight: w };
   return null;
 }
 function agreed(ruled, modelReason, policy) {
@@ -673,12 +673,8 @@ function decideWithModel(input, policy, model2) {
   const ruled = rules.decision;
   const p = predict(model2, features, TOP_FEATURES);
   const needs = isAlarmClass(p.chosen) ? policy.decision.alarmNeeds?.[p.chosen] : void 0;
-  if (needs && !needs.some((id) => rules.found.has(id))) {
-    let best = 0;
-    for (let c = 1; c < FIRST_ALARM; c++)
-      if (p.probabilities[c] > p.probabilities[best]) best = c;
-    p.chosen = model2.classes[best];
-  }
+  if (needs && !needs.some((id) => rules.found.has(id)))
+    p.chosen = model2.classes[bestOf(p.probabilities, 0, FIRST_ALARM)];
   const index = model2.classes.indexOf(p.chosen);
   const cap = rules.found.size === 0 ? NOTHING_FOUND_CAP : 0.99;
   const sure = round2(Math.min(cap, Math.max(0.05, p.probabilities[index])));
@@ -693,20 +689,19 @@ function decideWithModel(input, policy, model2) {
   for (const t of p.top) {
     const r = featureReason(t.feature, t.weight, features, rules, policy);
     if (!r) continue;
-    const key = `${r.rule}|${r.field}|${r.evidence}`;
+    const key = reasonKey(r);
     if (seen.has(key)) continue;
     seen.add(key);
     featureReasons.push(r);
   }
   const merge = (ruleReasons) => {
     const out = [modelReason, ...ruleReasons];
-    const keys = new Set(out.map((r) => `${r.rule}|${r.field}|${r.evidence}`));
-    for (const r of featureReasons) if (!keys.has(`${r.rule}|${r.field}|${r.evidence}`)) out.push(r);
+    const keys = new Set(out.map(reasonKey));
+    for (const r of featureReasons) if (!keys.has(reasonKey(r))) out.push(r);
     return out.slice(0, policy.decision.maxReasons + 1);
   };
   if (ruled.alarm?.severity === "sev1" && !isAlarmClass(p.chosen)) {
-    const noAlarm = p.probabilities.slice(0, FIRST_ALARM).reduce((a, b) => a + b, 0);
-    if (noAlarm < (policy.decision.sev1VetoAt?.[ruled.alarm.category] ?? Infinity))
+    if (1 - p.alarmProbability < (policy.decision.sev1VetoAt?.[ruled.alarm.category] ?? Infinity))
       return agreed(ruled, modelReason, policy);
   }
   const owner = ownerOfClass(p.chosen);
@@ -717,14 +712,7 @@ function decideWithModel(input, policy, model2) {
     const rule = rules.fired.find((f) => f.alarm === category);
     const severity = rule?.severity ?? "sev2";
     const support2 = rule ? rule.support.map((f) => f.reason).sort((a, b) => b.weight - a.weight) : [];
-    const head = rule ? [
-      {
-        rule: rule.id,
-        field: "rule",
-        evidence: policy.rules.find((r) => r.id === rule.id)?.label ?? rule.id,
-        weight: sure
-      }
-    ] : [];
+    const head = rule ? [{ rule: rule.id, field: "rule", evidence: compiled(policy).labels.get(rule.id) ?? rule.id, weight: sure }] : [];
     const label = head[0]?.evidence ?? `the learned model reads it as ${policy.alarms[category].name.toLowerCase()}`;
     return {
       caseId: ruled.caseId,
