@@ -11,10 +11,9 @@
  *          git show f0fe29f:src/rules/default-policy.json > /tmp/before.json
  * --extra  files outside test/fixtures to hold out too (new authors not yet added)
  */
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { labeled, rulesOfShippedPolicy, trainingFiles } from './train-model.js';
+import { labeled, rulesOfPolicy, trainingFiles } from './train-model.js';
 
 const { values } = parseArgs({
   options: {
@@ -23,17 +22,11 @@ const { values } = parseArgs({
     extra: { type: 'string', default: '' },
   },
 });
-const { decide, parsePolicy } = await import('../lib/rules/index.js');
+const { decide } = await import('../lib/rules/index.js');
 const { featurize, fitModel } = await import('../lib/rules/train.js');
 const { Expectation, Scorecard } = await import('../lib/rules/evaluate.js');
 
-let rules = await rulesOfShippedPolicy();
-if (values.policy) {
-  const r = parsePolicy(JSON.parse(await readFile(values.policy, 'utf8')));
-  if (!r.ok) throw new Error(`${values.policy}: ${r.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
-  rules = r.policy;
-}
-rules = { ...rules, model: false };
+const rules = { ...(await rulesOfPolicy(values.policy)), model: false };
 const names = values.hold.split(',').filter(Boolean);
 const extra = values.extra.split(',').filter(Boolean);
 if (names.length === 0 && extra.length === 0) {

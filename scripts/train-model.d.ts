@@ -6,5 +6,5 @@ export const modelFile: string;
 export function trainingFiles(): Promise<{ file: string; every: number }[]>;
 export function labeled(file: string, every?: number): Promise<Labeled[]>;
 export function serialize(model: object): Promise<string>;
-export function rulesOfShippedPolicy(): Promise<import('../src/rules/policy.js').Policy>;
+export function rulesOfPolicy(file?: string): Promise<import('../src/rules/policy.js').Policy>;
 export function train(): Promise<string>;

@@ -48,18 +48,20 @@ export async function serialize(model) {
   return `${serializeModel(model)}\n`;
 }
 
-/** The shipped policy's rules, read from src/rules (not through lib/rules/index.js, which needs a valid model). */
-export async function rulesOfShippedPolicy() {
+/**
+ * A policy file's rules, validated (the shipped src/rules/default-policy.json by default), read directly
+ * rather than through lib/rules/index.js, which needs a valid model.
+ */
+export async function rulesOfPolicy(file = join(root, 'src/rules/default-policy.json')) {
   const { parsePolicy } = await import('../lib/rules/policy.js');
-  const r = parsePolicy(JSON.parse(await readFile(join(root, 'src/rules/default-policy.json'), 'utf8')));
-  if (!r.ok)
-    throw new Error(`src/rules/default-policy.json: ${r.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+  const r = parsePolicy(JSON.parse(await readFile(file, 'utf8')));
+  if (!r.ok) throw new Error(`${relative(root, file)}: ${r.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
   return r.policy;
 }
 
 /** The model training gives today, as the text of default-model.json. */
 export async function train() {
-  const policy = await rulesOfShippedPolicy();
+  const policy = await rulesOfPolicy();
   const { trainModel, TRAIN_DEFAULTS } = await import('../lib/rules/train.js');
   const files = await trainingFiles();
   const cases = [];
