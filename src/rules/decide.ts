@@ -5,12 +5,9 @@
 import { compileMatcher, type Hit, type Matcher } from './matcher.js';
 import {
   addTextFeatures,
-  bestOf,
   type Features,
-  FIRST_ALARM,
   isAlarmClass,
   type Model,
-  type ModelClass,
   ownerOfClass,
   policyFingerprint,
   predict,
@@ -380,10 +377,24 @@ function decideWithModel(input: unknown, policy: Policy, model: Model): Decision
   const ruled = rules.decision;
   const p = predict(model, features, TOP_FEATURES);
   // An alarm the model reads needs what the policy says it needs ("consistently" needs repetition in the
-  // text or the context); without it, the model's best non-alarm reading stands.
-  const needs = isAlarmClass(p.chosen) ? policy.decision.alarmNeeds?.[p.chosen] : undefined;
-  if (needs && !needs.some((id) => rules.found.has(id)))
-    p.chosen = model.classes[bestOf(p.probabilities, 0, FIRST_ALARM)] as ModelClass;
+  // text or the context). Without it the rules decide (a leave signal alone is the AE's), and the model's
+  // reading is cited last, so whoever owns the case knows the alarm is one repetition away.
+  const chosen = p.chosen;
+  const needs = isAlarmClass(chosen) ? policy.decision.alarmNeeds?.[chosen] : undefined;
+  if (isAlarmClass(chosen) && needs && !needs.some((id) => rules.found.has(id))) {
+    const { labels } = compiled(policy);
+    const missing = needs.map((id) => labels.get(id) ?? id).join(' or ');
+    return agreed(
+      ruled,
+      {
+        rule: `model.${chosen}`,
+        field: 'rule',
+        evidence: `the learned model reads it as ${policy.alarms[chosen].name}, but that alarm needs ${missing}, which the case does not show`,
+        weight: round2(p.alarmProbability),
+      },
+      policy,
+    );
+  }
   const index = model.classes.indexOf(p.chosen);
   // With nothing of the policy found, the decision rests on the words alone: never more than even odds.
   const cap = rules.found.size === 0 ? NOTHING_FOUND_CAP : 0.99;
@@ -413,10 +424,13 @@ function decideWithModel(input: unknown, policy: Policy, model: Model): Decision
     return out.slice(0, policy.decision.maxReasons + 1);
   };
   // A sev1 alarm of the rules stands unless the policy lets the model overrule that category and the
-  // model is at least that sure the case is no alarm at all (decision.sev1VetoAt). The shipped policy
-  // never lets it drop someone hurt or a fire, even when the customer only asks for a refund.
+  // model is at least that sure the case is no alarm at all (decision.sev1VetoAt), and always when it
+  // rests on a signal of decision.sev1Stands. The shipped policy never lets the model drop someone hurt
+  // or a fire, even when the customer only asks for a refund; only a word for harm that may be the
+  // customer's own vocabulary ("injury claim") can be overruled.
   if (ruled.alarm?.severity === 'sev1' && !isAlarmClass(p.chosen)) {
-    if (1 - p.alarmProbability < (policy.decision.sev1VetoAt?.[ruled.alarm.category] ?? Infinity))
+    const stands = policy.decision.sev1Stands?.some((id) => rules.found.has(id)) ?? false;
+    if (stands || 1 - p.alarmProbability < (policy.decision.sev1VetoAt?.[ruled.alarm.category] ?? Infinity))
       return agreed(ruled, modelReason, policy);
   }
   const owner = ownerOfClass(p.chosen);

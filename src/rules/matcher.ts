@@ -304,8 +304,14 @@ export function compileMatcher(policy: Policy): Matcher {
     return -1;
   };
 
-  /** Token k is a negation cue ("not", but not "not only"). */
-  const isCue = (t: Tokens, k: number): boolean => cues.has(t.words[k] as string) && !notACue.has(t.words[k + 1] ?? '');
+  /**
+   * Token k is a negation cue: "not", but not "not only", nor the "no" of a compound such as "no-show"
+   * or "zero-tolerance" ("no-one" is still "no one").
+   */
+  const isCue = (t: Tokens, k: number): boolean =>
+    cues.has(t.words[k] as string) &&
+    !notACue.has(t.words[k + 1] ?? '') &&
+    (t.joined[k + 1] !== true || t.words[k + 1] === 'one');
 
   /**
    * A negation cue inside a match ("the brakes have never failed") negates it: a negatable pattern has no

@@ -151,6 +151,12 @@ export const Policy = z
        * the rules in that category. A category not listed is never overruled.
        */
       sev1VetoAt: z.partialRecord(AlarmCategory, z.number().gt(0).max(1)).optional(),
+      /**
+       * Signals whose sev1 alarm always stands, whatever sev1VetoAt says: someone hurt, a fire, immediate
+       * danger. A sev1 alarm resting only on other signals (a word for harm used as the customer's own
+       * vocabulary: "injury claim", "stage flame units") may be overruled.
+       */
+      sev1Stands: z.array(Id).optional(),
     }),
     owners: z.strictObject({
       customer_service: OwnerText,
@@ -212,6 +218,7 @@ export const Policy = z
     });
     for (const [alarm, needs] of Object.entries(p.decision.alarmNeeds ?? {}))
       for (const [k, id] of (needs ?? []).entries()) signalId(id, ['decision', 'alarmNeeds', alarm, k]);
+    for (const [k, id] of (p.decision.sev1Stands ?? []).entries()) signalId(id, ['decision', 'sev1Stands', k]);
     for (const key of ['alarmPrecedence', 'ownerPrecedence'] as const) {
       if (new Set(p.decision[key]).size !== p.decision[key].length)
         ctx.addIssue({ code: 'custom', path: ['decision', key], message: 'each value once' });

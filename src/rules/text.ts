@@ -15,6 +15,8 @@ export interface Tokens {
    * name, matched by `^` in a pattern. Words that start a sentence or are all capitals are not names.
    */
   names: boolean[];
+  /** True for a word joined to the one before by a hyphen ("show" in "no-show"). */
+  joined: boolean[];
 }
 
 // Letters and digits, keeping in-word apostrophes ("don't", "customer's").
@@ -38,6 +40,7 @@ export function tokenize(text: string): Tokens {
   const ends: number[] = [];
   const sentence: number[] = [];
   const names: boolean[] = [];
+  const joined: boolean[] = [];
   let s = 0;
   let prevEnd = 0;
   WORD.lastIndex = 0;
@@ -49,6 +52,7 @@ export function tokenize(text: string): Tokens {
     const raw = m[0];
     let w = raw.toLowerCase();
     names.push(!first && raw[0] !== w[0] && raw !== raw.toUpperCase());
+    joined.push(words.length > 0 && start === prevEnd + 1 && text.charCodeAt(prevEnd) === 45);
     if (w.includes('’')) w = w.replaceAll('’', "'");
     words.push(w);
     starts.push(start);
@@ -56,7 +60,7 @@ export function tokenize(text: string): Tokens {
     sentence.push(s);
     prevEnd = end;
   }
-  return { words, starts, ends, sentence, names };
+  return { words, starts, ends, sentence, names, joined };
 }
 
 /**

@@ -25,6 +25,11 @@ export interface TrainOptions {
   alarmWeight: number;
   /** Features seen in fewer cases are dropped. */
   minCases: number;
+  /**
+   * Words seen in more than this share of the cases are dropped ("the", "we", "for"): they say how an
+   * author writes, not who owns the case. Word pairs and what the rules found are kept.
+   */
+  maxWordShare: number;
   /** At most this many features are kept: those with the largest weight for some class. */
   maxFeatures: number;
   alarmThreshold: number;
@@ -38,6 +43,7 @@ export const TRAIN_DEFAULTS: TrainOptions = {
   l2: 1e-4,
   alarmWeight: 3,
   minCases: 2,
+  maxWordShare: 0.2,
   maxFeatures: 8000,
   alarmThreshold: 0.5,
   scale: 100,
@@ -94,8 +100,9 @@ export function fitModel(
   const o = { ...TRAIN_DEFAULTS, ...options };
   const df = new Map<string, number>();
   for (const r of rows) for (const k of r.keys) df.set(k, (df.get(k) ?? 0) + 1);
+  const common = o.maxWordShare * rows.length;
   const vocab = [...df]
-    .filter(([, n]) => n >= o.minCases)
+    .filter(([k, n]) => n >= o.minCases && (n <= common || k.includes('=') || k.includes('_')))
     .map(([k]) => k)
     .sort();
   const index = new Map(vocab.map((k, i) => [k, i]));

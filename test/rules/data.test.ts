@@ -66,6 +66,7 @@ const heldOutAZ = join(root, 'test', 'fixtures', 'heldout-cases-az.jsonl');
 const heldOutBA = join(root, 'test', 'fixtures', 'heldout-cases-ba.jsonl');
 const heldOutBD = join(root, 'test', 'fixtures', 'heldout-cases-bd.jsonl');
 const heldOutBI = join(root, 'test', 'fixtures', 'heldout-cases-bi.jsonl');
+const heldOutBM = join(root, 'test', 'fixtures', 'heldout-cases-bm.jsonl');
 const fixture = (name: string) => join(root, 'test', 'fixtures', name);
 
 describe.each([
@@ -116,6 +117,7 @@ describe.each([
   ['held-out fixture BA', heldOutBA],
   ['held-out fixture BD', heldOutBD],
   ['held-out fixture BI', heldOutBI],
+  ['held-out fixture BM', heldOutBM],
 ])('labeled B2B cases: %s', (_, path) => {
   it('owner accuracy ≥ 0.85, alarm precision ≥ 0.85 and recall ≥ 0.90', () => {
     const e = evaluate(path);
@@ -151,14 +153,15 @@ describe.each([
   });
 });
 
-// Seven routine authors wrote almost every case around an alarm word used technically ("Salmonella
-// results", "hazardous location cable", "burned-out gear motor", "smoke and soot cleanup invoice"). The
-// shipped policy never lets the learned model drop a sev1 product-safety alarm of the rules, because a fire
-// or an injury told in passing inside a refund request must still raise the alarm (fixtures BE and BH: held
-// out, severe recall 91.8% this way against 80.9% when the model may drop one at 99.9% certainty). On these
-// files that costs 3-7.5% false alarms, so they are held to that level as a guard against regressions. It
-// is not the issue's 1% bar, which the Bitext requests and the routine files above meet. README, "Figures",
-// gives the trade-off.
+// Nine routine authors wrote almost every case around an alarm word used technically ("Salmonella
+// results", "hazardous location cable", "injury claim intake", "smoke and soot cleanup invoice"). The shipped
+// policy never lets the learned model drop a sev1 product-safety alarm resting on someone hurt, a fire or
+// immediate danger (decision.sev1Stands), because an injury told in passing inside a refund request must
+// still raise the alarm (fixtures BE, BH and BL, held out: severe recall 94.1% this way against 82.3% when
+// the model may drop any of them at 99.9% certainty). Some of these technical uses are phrased like events
+// ("kitchen fire" in a sprinkler recharge order), so these files are held to at most 7.5% false alarms as a
+// guard against regressions. That is not the issue's 1% bar, which the Bitext requests and the routine files
+// above meet. README, "Figures", gives the trade-off.
 describe.each([
   ['AW', 'heldout-routine-aw.jsonl', 200],
   ['AX', 'heldout-routine-ax.jsonl', 200],
@@ -167,6 +170,8 @@ describe.each([
   ['BC', 'heldout-routine-bc.jsonl', 200],
   ['BF', 'heldout-routine-bf.jsonl', 150],
   ['BG', 'heldout-routine-bg.jsonl', 150],
+  ['BJ', 'heldout-routine-bj.jsonl', 150],
+  ['BK', 'heldout-routine-bk.jsonl', 150],
 ])('routine requests built around technical alarm words (fixture %s)', (_, name, count) => {
   it('raise a false alarm on at most 7.5% and stay with a routine owner on at least 92%', () => {
     const e = evaluate(fixture(name));
@@ -208,6 +213,13 @@ describe('product-safety complaints written apart from the rules (fixture F: veh
   it("the same on a fifth author's, most told in one aside inside a refund, credit or parts request (fixture BH)", () => {
     const e = evaluate(fixture('heldout-safety-bh.jsonl'));
     expect(e.cases).toBe(80);
+    expect(e.alarms.product_safety.recall).toBeGreaterThanOrEqual(0.9);
+    expect(e.severeRecall).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it("the same on a sixth author's, a third of the severe ones told in passing without the obvious words (fixture BL)", () => {
+    const e = evaluate(fixture('heldout-safety-bl.jsonl'));
+    expect(e.cases).toBe(100);
     expect(e.alarms.product_safety.recall).toBeGreaterThanOrEqual(0.9);
     expect(e.severeRecall).toBeGreaterThanOrEqual(0.9);
   });

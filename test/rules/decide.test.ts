@@ -59,6 +59,29 @@ describe('decide(): the fire alarm', () => {
     expect(d.owner).toBe('sales_leadership');
   });
 
+  it.each([
+    [
+      'Credit for returned sauce',
+      'Please credit the 4 cases we sent back. Our line cook bit down on a metal shard and cracked a tooth.',
+    ],
+    [
+      'Guard for the mixer',
+      'Need a price on a new guard for the dough mixer. The old one was missing and it took two fingers off our baker.',
+    ],
+    [
+      'Warranty claim on lift',
+      'Please process this as warranty: the lift arm dropped, and our tech is in a neck brace for six weeks.',
+    ],
+  ])(
+    'raises product safety when someone was hurt, told in passing without the word "injury": %s',
+    (subject, description) => {
+      expect(route(subject, description)).toMatchObject({
+        who: 'sales_leadership/product_safety',
+        alarm: { severity: 'sev1' },
+      });
+    },
+  );
+
   it('raises product safety, sev2, for a known defect still being shipped before anyone is hurt', () => {
     const d = route(
       'Valve batch',
@@ -113,6 +136,16 @@ describe('decide(): the hard cases of routing.md', () => {
     expect(
       route('Dented panel', 'The side panel arrived dented. No one was hurt and it is not a safety issue.').alarm,
     ).toBeNull();
+  });
+
+  it('does not read the "no" of a compound as negation: "no-showed twice" is repetition, "no-one" still negates', () => {
+    expect(
+      route(
+        'Moving the rest to another installer',
+        'Your crew no-showed twice at our Elm St site. We are moving the remaining sites to another installer.',
+      ).who,
+    ).toBe('sales_leadership/churn_risk');
+    expect(route('Dented panel', 'The side panel arrived dented. No-one was hurt.').alarm).toBeNull();
   });
 
   it('reads negation of leaving: "we have no plans to cancel" is not a leave signal', () => {

@@ -50,6 +50,68 @@ describe('the learned model', () => {
     expect(decide(heavy)).toMatchObject({ owner: 'sales_leadership', alarm: { category: 'churn_risk' } });
   });
 
+  it('reading churn without repetition, leaves the decision to the rules and says what the alarm lacks', () => {
+    // A model taught that every leave threat is churn: the policy's alarmNeeds still holds it back.
+    const rules: Policy = { ...defaultPolicy, model: false };
+    const leave = (d: string): Labeled => ({
+      line: { case: { Description: d } },
+      owner: 'sales_leadership',
+      alarm: 'churn_risk',
+    });
+    const routine = (d: string): Labeled => ({
+      line: { case: { Description: d } },
+      owner: 'customer_service',
+      alarm: null,
+    });
+    const taught = [
+      leave('We are moving to another supplier next quarter.'),
+      leave('We will not renew the contract.'),
+      leave('We are switching to a competitor.'),
+      routine('Please resend invoice 4410.'),
+      routine('Where is order 5521?'),
+    ];
+    const policy: Policy = { ...rules, model: fitModel(featurize(taught, rules), rules) };
+    const line = { case: { Subject: 'Contract', Description: 'We are moving to another supplier next year.' } };
+    const ruled = decideByRules(line, rules).decision;
+    expect(ruled).toMatchObject({ owner: 'account_executive', alarm: null });
+    const d = decide(line, policy);
+    expect(d).toMatchObject({ owner: 'account_executive', alarm: null, action: ruled.action });
+    expect(d.reasons.slice(0, ruled.reasons.length)).toEqual(ruled.reasons);
+    expect(d.reasons.at(-1)).toMatchObject({ rule: 'model.churn_risk', field: 'rule' });
+    expect(d.reasons.at(-1)?.evidence).toContain('needs repeated failures');
+    // With the repetition the policy asks for, the model's alarm stands.
+    const again = { case: { ...line.case, Description: `${line.case.Description} Third missed delivery this month.` } };
+    expect(decide(again, policy)).toMatchObject({ owner: 'sales_leadership', alarm: { category: 'churn_risk' } });
+  });
+
+  it('may overrule a sev1 alarm that rests only on a word for harm, never one where someone was hurt', () => {
+    const rules: Policy = { ...defaultPolicy, model: false };
+    const order = (d: string): Labeled => ({
+      line: { case: { Description: d } },
+      owner: 'customer_service',
+      alarm: null,
+    });
+    // A pest-control customer's vocabulary: "poison" names the product.
+    const taught = [
+      order('Where is our order of rodent poison bait blocks?'),
+      order('Please resend the invoice for the poison bait stations.'),
+      order('Can we get a price list for poison bait refills?'),
+      order('Reorder 20 cases of the poison pellets, same as last month.'),
+      order('Our poison bait delivery is a day late, any tracking?'),
+    ];
+    const policy: Policy = { ...rules, model: fitModel(featurize(taught, rules), rules) };
+    const term = { case: { Description: 'Where is our second order of poison bait blocks?' } };
+    expect(decideByRules(term, rules).decision.alarm).toMatchObject({ category: 'product_safety', severity: 'sev1' });
+    expect(decide(term, policy)).toMatchObject({ owner: 'customer_service', alarm: null });
+    // Someone hurt (decision.sev1Stands: harm, fire, danger): the alarm stands whatever the model reads.
+    const hurt = { case: { Description: `${term.case.Description} Our tech got sick after opening a box.` } };
+    expect(decide(hurt, policy).alarm).toMatchObject({ category: 'product_safety', severity: 'sev1' });
+    // A policy that does not let the model overrule product safety keeps even the word's alarm.
+    const never = { ...rules, decision: { ...rules.decision, sev1VetoAt: { ethics_violation: 0.9 } } };
+    const strict: Policy = { ...never, model: fitModel(featurize(taught, never), never) };
+    expect(decide(term, strict).alarm).toMatchObject({ category: 'product_safety', severity: 'sev1' });
+  });
+
   it('keeps the decision and reasons of the rules when it agrees, and cites its reading last', () => {
     const line = { case: { Subject: 'Invoice copy', Description: 'Please resend invoice 4410.' } };
     const ruled = decideByRules(line, defaultPolicy).decision;

@@ -40,6 +40,12 @@ describe('policy validation', () => {
       'rules[0].when.any[1]',
       '"nosuch" is not the id',
     ],
+    [
+      'a sev1Stands entry naming no signal',
+      (p: any) => (p.decision.sev1Stands = ['harm', 'hurt']),
+      'decision.sev1Stands[1]',
+      '"hurt" is not the id',
+    ],
     ['a weight of the wrong type', (p: any) => (p.signals[3].weight = 'high'), 'signals[3].weight', 'expected number'],
     [
       'an unknown alarm category',
