@@ -67,6 +67,7 @@ const heldOutBA = join(root, 'test', 'fixtures', 'heldout-cases-ba.jsonl');
 const heldOutBD = join(root, 'test', 'fixtures', 'heldout-cases-bd.jsonl');
 const heldOutBI = join(root, 'test', 'fixtures', 'heldout-cases-bi.jsonl');
 const heldOutBM = join(root, 'test', 'fixtures', 'heldout-cases-bm.jsonl');
+const heldOutBQ = join(root, 'test', 'fixtures', 'heldout-cases-bq.jsonl');
 const fixture = (name: string) => join(root, 'test', 'fixtures', name);
 
 describe.each([
@@ -118,6 +119,7 @@ describe.each([
   ['held-out fixture BD', heldOutBD],
   ['held-out fixture BI', heldOutBI],
   ['held-out fixture BM', heldOutBM],
+  ['held-out fixture BQ', heldOutBQ],
 ])('labeled B2B cases: %s', (_, path) => {
   it('owner accuracy ≥ 0.85, alarm precision ≥ 0.85 and recall ≥ 0.90', () => {
     const e = evaluate(path);
@@ -153,7 +155,7 @@ describe.each([
   });
 });
 
-// Nine routine authors wrote almost every case around an alarm word used technically ("Salmonella
+// Eleven routine authors wrote almost every case around an alarm word used technically or in an idiom ("Salmonella
 // results", "hazardous location cable", "injury claim intake", "smoke and soot cleanup invoice"). The shipped
 // policy never lets the learned model drop a sev1 product-safety alarm resting on someone hurt, a fire or
 // immediate danger (decision.sev1Stands), because an injury told in passing inside a refund request must
@@ -172,7 +174,9 @@ describe.each([
   ['BG', 'heldout-routine-bg.jsonl', 150],
   ['BJ', 'heldout-routine-bj.jsonl', 150],
   ['BK', 'heldout-routine-bk.jsonl', 150],
-])('routine requests built around technical alarm words (fixture %s)', (_, name, count) => {
+  ['BN', 'heldout-routine-bn.jsonl', 150],
+  ['BO', 'heldout-routine-bo.jsonl', 150],
+])('routine requests built around alarm-sounding words, technical or idiomatic (fixture %s)', (_, name, count) => {
   it('raise a false alarm on at most 7.5% and stay with a routine owner on at least 92%', () => {
     const e = evaluate(fixture(name));
     expect(e.cases).toBe(count);
@@ -219,6 +223,13 @@ describe('product-safety complaints written apart from the rules (fixture F: veh
 
   it("the same on a sixth author's, a third of the severe ones told in passing without the obvious words (fixture BL)", () => {
     const e = evaluate(fixture('heldout-safety-bl.jsonl'));
+    expect(e.cases).toBe(100);
+    expect(e.alarms.product_safety.recall).toBeGreaterThanOrEqual(0.9);
+    expect(e.severeRecall).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it("the same on a seventh author's: playgrounds, infusion pumps, cobots, garage doors, pet food (fixture BP)", () => {
+    const e = evaluate(fixture('heldout-safety-bp.jsonl'));
     expect(e.cases).toBe(100);
     expect(e.alarms.product_safety.recall).toBeGreaterThanOrEqual(0.9);
     expect(e.severeRecall).toBeGreaterThanOrEqual(0.9);
