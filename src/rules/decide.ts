@@ -395,6 +395,29 @@ function decideWithModel(input: unknown, policy: Policy, model: Model): Decision
       policy,
     );
   }
+  // An alarm read from the words alone, with none of the signals decision.alarmEvidence lists for its
+  // category, needs the model to be surer (decision.unsupportedAlarmAt); below that the rules decide.
+  const evidence = isAlarmClass(chosen) ? policy.decision.alarmEvidence?.[chosen] : undefined;
+  const bar = policy.decision.unsupportedAlarmAt ?? 0;
+  if (
+    isAlarmClass(chosen) &&
+    evidence &&
+    ruled.alarm?.category !== chosen &&
+    !evidence.some((id) => rules.found.has(id))
+  ) {
+    const sure = p.probabilities[model.classes.indexOf(chosen)] as number;
+    if (sure < bar)
+      return agreed(
+        ruled,
+        {
+          rule: `model.${chosen}`,
+          field: 'rule',
+          evidence: `the learned model leans to ${policy.alarms[chosen].name} (${Math.round(sure * 100)}%) from the words alone, short of the ${Math.round(bar * 100)}% the policy asks when nothing the rules look for is found`,
+          weight: round2(sure),
+        },
+        policy,
+      );
+  }
   const index = model.classes.indexOf(p.chosen);
   // With nothing of the policy found, the decision rests on the words alone: never more than even odds.
   const cap = rules.found.size === 0 ? NOTHING_FOUND_CAP : 0.99;

@@ -157,6 +157,13 @@ export const Policy = z
        * vocabulary: "injury claim", "stage flame units") may be overruled.
        */
       sev1Stands: z.array(Id).optional(),
+      /**
+       * An alarm the model reads although the rules found none of these signals of its category (the
+       * words alone say "ethics") needs the model to be at least unsupportedAlarmAt sure; below that the
+       * rules decide. A category not listed is not checked.
+       */
+      alarmEvidence: z.partialRecord(AlarmCategory, z.array(Id).min(1)).optional(),
+      unsupportedAlarmAt: z.number().gt(0).max(1).optional(),
     }),
     owners: z.strictObject({
       customer_service: OwnerText,
@@ -219,6 +226,8 @@ export const Policy = z
     for (const [alarm, needs] of Object.entries(p.decision.alarmNeeds ?? {}))
       for (const [k, id] of (needs ?? []).entries()) signalId(id, ['decision', 'alarmNeeds', alarm, k]);
     for (const [k, id] of (p.decision.sev1Stands ?? []).entries()) signalId(id, ['decision', 'sev1Stands', k]);
+    for (const [alarm, ids] of Object.entries(p.decision.alarmEvidence ?? {}))
+      for (const [k, id] of (ids ?? []).entries()) signalId(id, ['decision', 'alarmEvidence', alarm, k]);
     for (const key of ['alarmPrecedence', 'ownerPrecedence'] as const) {
       if (new Set(p.decision[key]).size !== p.decision[key].length)
         ctx.addIssue({ code: 'custom', path: ['decision', key], message: 'each value once' });

@@ -112,6 +112,39 @@ describe('the learned model', () => {
     expect(decide(term, strict).alarm).toMatchObject({ category: 'product_safety', severity: 'sev1' });
   });
 
+  it('needs to be surer of an alarm read from the words alone (decision.alarmEvidence, unsupportedAlarmAt)', () => {
+    const rules: Policy = { ...defaultPolicy, model: false };
+    // A model taught that a word no rule looks for means ethics.
+    const labeledAs = (d: string, owner: string, alarm: string | null): Labeled => ({
+      line: { case: { Description: d } },
+      owner,
+      alarm,
+    });
+    const taught = [
+      labeledAs('The zebra binder for the Q3 audit is ready.', 'sales_leadership', 'ethics_violation'),
+      labeledAs('Zebra binder pages attached for review.', 'sales_leadership', 'ethics_violation'),
+      labeledAs('Send the zebra binder to the auditors.', 'sales_leadership', 'ethics_violation'),
+      labeledAs('Please resend invoice 4410.', 'customer_service', null),
+      labeledAs('Where is order 5521?', 'customer_service', null),
+    ];
+    const trainedFor = (p: Policy): Policy => ({ ...p, model: fitModel(featurize(taught, p), p) });
+    const line = { case: { Description: 'Please send the zebra binder with invoice 4410.' } };
+    const { alarmEvidence, unsupportedAlarmAt, ...others } = rules.decision;
+    expect(alarmEvidence?.ethics_violation).toContain('bribery');
+    expect(unsupportedAlarmAt).toBeGreaterThan(0.5);
+    expect(decide(line, trainedFor({ ...rules, decision: others })).alarm).toMatchObject({
+      category: 'ethics_violation',
+    });
+    const strict = trainedFor({ ...rules, decision: { ...others, alarmEvidence, unsupportedAlarmAt: 1 } });
+    const d = decide(line, strict);
+    expect(d).toMatchObject({ owner: decideByRules(line, rules).decision.owner, alarm: null });
+    expect(d.reasons.at(-1)).toMatchObject({ rule: 'model.ethics_violation', field: 'rule' });
+    expect(d.reasons.at(-1)?.evidence).toContain('from the words alone');
+    // With a signal the policy counts as evidence of ethics (a kickback), the model's reading stands.
+    const kickback = { case: { Description: `${line.case.Description} Your rep offered our buyer a kickback.` } };
+    expect(decide(kickback, strict).alarm).toMatchObject({ category: 'ethics_violation' });
+  });
+
   it('keeps the decision and reasons of the rules when it agrees, and cites its reading last', () => {
     const line = { case: { Subject: 'Invoice copy', Description: 'Please resend invoice 4410.' } };
     const ruled = decideByRules(line, defaultPolicy).decision;

@@ -46,6 +46,18 @@ describe('policy validation', () => {
       'decision.sev1Stands[1]',
       '"hurt" is not the id',
     ],
+    [
+      'an alarmEvidence entry naming no signal',
+      (p: any) => (p.decision.alarmEvidence = { ethics_violation: ['bribery', 'bribes'] }),
+      'decision.alarmEvidence.ethics_violation[1]',
+      '"bribes" is not the id',
+    ],
+    [
+      'a probability above 1',
+      (p: any) => (p.decision.unsupportedAlarmAt = 1.5),
+      'decision.unsupportedAlarmAt',
+      'expected number to be <=1',
+    ],
     ['a weight of the wrong type', (p: any) => (p.signals[3].weight = 'high'), 'signals[3].weight', 'expected number'],
     [
       'an unknown alarm category',
