@@ -118,7 +118,9 @@ describe('c-who-owns-this', () => {
     expect(marks.length).toBeGreaterThan(0);
     const text = `${productSafety.fields.Subject.value}\n${productSafety.fields.Description.value}`;
     for (const evidence of marks) expect(text).toContain(evidence);
-    expect(marks.join(' ')).toMatch(/shipped anyway/i);
+    // What made it the fire alarm: QA held it back and a supervisor overrode that.
+    expect(marks.join(' ')).toMatch(/QA had flagged/);
+    expect(marks.join(' ')).toMatch(/supervisor told them/);
     expectAccessible(element);
   });
 
