@@ -371,54 +371,57 @@ function agreed(ruled: Decision, modelReason: Reason, policy: Policy): Decision 
   return { ...ruled, reasons: [...ruled.reasons.slice(0, policy.decision.maxReasons), modelReason] };
 }
 
+/**
+ * Why an alarm the model reads is held back and the rules decide instead, as the evidence and weight of
+ * the reason that cites the model's reading; null when the alarm stands.
+ * - decision.alarmNeeds: "consistently" needs repetition in the text or the context (a leave signal
+ *   alone is the AE's), so whoever owns the case knows the alarm is one repetition away;
+ * - decision.alarmEvidence: read from the words alone, with none of the signals listed for its category,
+ *   the model must be at least decision.unsupportedAlarmAt sure.
+ */
+function heldBack(
+  category: AlarmCategory,
+  sure: number,
+  alarmProbability: number,
+  rules: RulesOutcome,
+  policy: Policy,
+): { evidence: string; weight: number } | null {
+  const { alarmNeeds, alarmEvidence, unsupportedAlarmAt } = policy.decision;
+  const name = policy.alarms[category].name;
+  const needs = alarmNeeds?.[category];
+  if (needs && !needs.some((id) => rules.found.has(id))) {
+    const { labels } = compiled(policy);
+    const missing = needs.map((id) => labels.get(id) ?? id).join(' or ');
+    return {
+      evidence: `the learned model reads it as ${name}, but that alarm needs ${missing}, which the case does not show`,
+      weight: round2(alarmProbability),
+    };
+  }
+  const evidence = alarmEvidence?.[category];
+  const bar = unsupportedAlarmAt ?? 0;
+  if (
+    evidence &&
+    sure < bar &&
+    rules.decision.alarm?.category !== category &&
+    !evidence.some((id) => rules.found.has(id))
+  )
+    return {
+      evidence: `the learned model leans to ${name} (${Math.round(sure * 100)}%) from the words alone, short of the ${Math.round(bar * 100)}% the policy asks when nothing the rules look for is found`,
+      weight: round2(sure),
+    };
+  return null;
+}
+
 /** The model's decision: it weighs the rules' findings and the words together (src/rules/model.ts). */
 function decideWithModel(input: unknown, policy: Policy, model: Model): Decision {
   const { features, rules } = modelFeatures(input, policy, undefined, weightsOf(model));
   const ruled = rules.decision;
   const p = predict(model, features, TOP_FEATURES);
-  // An alarm the model reads needs what the policy says it needs ("consistently" needs repetition in the
-  // text or the context). Without it the rules decide (a leave signal alone is the AE's), and the model's
-  // reading is cited last, so whoever owns the case knows the alarm is one repetition away.
-  const chosen = p.chosen;
-  const needs = isAlarmClass(chosen) ? policy.decision.alarmNeeds?.[chosen] : undefined;
-  if (isAlarmClass(chosen) && needs && !needs.some((id) => rules.found.has(id))) {
-    const { labels } = compiled(policy);
-    const missing = needs.map((id) => labels.get(id) ?? id).join(' or ');
-    return agreed(
-      ruled,
-      {
-        rule: `model.${chosen}`,
-        field: 'rule',
-        evidence: `the learned model reads it as ${policy.alarms[chosen].name}, but that alarm needs ${missing}, which the case does not show`,
-        weight: round2(p.alarmProbability),
-      },
-      policy,
-    );
-  }
-  // An alarm read from the words alone, with none of the signals decision.alarmEvidence lists for its
-  // category, needs the model to be surer (decision.unsupportedAlarmAt); below that the rules decide.
-  const evidence = isAlarmClass(chosen) ? policy.decision.alarmEvidence?.[chosen] : undefined;
-  const bar = policy.decision.unsupportedAlarmAt ?? 0;
-  if (
-    isAlarmClass(chosen) &&
-    evidence &&
-    ruled.alarm?.category !== chosen &&
-    !evidence.some((id) => rules.found.has(id))
-  ) {
-    const sure = p.probabilities[model.classes.indexOf(chosen)] as number;
-    if (sure < bar)
-      return agreed(
-        ruled,
-        {
-          rule: `model.${chosen}`,
-          field: 'rule',
-          evidence: `the learned model leans to ${policy.alarms[chosen].name} (${Math.round(sure * 100)}%) from the words alone, short of the ${Math.round(bar * 100)}% the policy asks when nothing the rules look for is found`,
-          weight: round2(sure),
-        },
-        policy,
-      );
-  }
   const index = model.classes.indexOf(p.chosen);
+  if (isAlarmClass(p.chosen)) {
+    const held = heldBack(p.chosen, p.probabilities[index] as number, p.alarmProbability, rules, policy);
+    if (held) return agreed(ruled, { rule: `model.${p.chosen}`, field: 'rule', ...held }, policy);
+  }
   // With nothing of the policy found, the decision rests on the words alone: never more than even odds.
   const cap = rules.found.size === 0 ? NOTHING_FOUND_CAP : 0.99;
   const sure = round2(Math.min(cap, Math.max(0.05, p.probabilities[index] as number)));

@@ -61,6 +61,12 @@ const DIGIT = /^\d/;
 const word = (w: string) => (DIGIT.test(w) ? '#' : w);
 
 /**
+ * True for the feature of one word ("refund", "!injured" when negated), as addTextFeatures makes them;
+ * word pairs ("send_back") and what the rules found ("S=harm") are not.
+ */
+export const isWordFeature = (feature: string): boolean => !feature.includes('_') && !feature.includes('=');
+
+/**
  * Adds the word features of one field's tokens; with `known`, only those the model has a weight for
  * (deciding needs no others, and a long text then allocates nothing for its unknown words).
  */

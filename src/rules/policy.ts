@@ -223,11 +223,10 @@ export const Policy = z
       ruleIds.add(r.id);
       visit(r.when, ['rules', i, 'when']);
     });
-    for (const [alarm, needs] of Object.entries(p.decision.alarmNeeds ?? {}))
-      for (const [k, id] of (needs ?? []).entries()) signalId(id, ['decision', 'alarmNeeds', alarm, k]);
+    for (const key of ['alarmNeeds', 'alarmEvidence'] as const)
+      for (const [alarm, ids] of Object.entries(p.decision[key] ?? {}))
+        for (const [k, id] of (ids ?? []).entries()) signalId(id, ['decision', key, alarm, k]);
     for (const [k, id] of (p.decision.sev1Stands ?? []).entries()) signalId(id, ['decision', 'sev1Stands', k]);
-    for (const [alarm, ids] of Object.entries(p.decision.alarmEvidence ?? {}))
-      for (const [k, id] of (ids ?? []).entries()) signalId(id, ['decision', 'alarmEvidence', alarm, k]);
     for (const key of ['alarmPrecedence', 'ownerPrecedence'] as const) {
       if (new Set(p.decision[key]).size !== p.decision[key].length)
         ctx.addIssue({ code: 'custom', path: ['decision', key], message: 'each value once' });

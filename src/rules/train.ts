@@ -4,7 +4,7 @@
  * the same model, byte for byte. Used by scripts/train-model.js and by the test that retrains it.
  */
 import { modelFeatures } from './decide.js';
-import { FIRST_ALARM, MODEL_CLASSES, type Model, policyFingerprint } from './model.js';
+import { FIRST_ALARM, isWordFeature, MODEL_CLASSES, type Model, policyFingerprint } from './model.js';
 import type { Policy } from './policy.js';
 
 export interface Labeled {
@@ -102,7 +102,7 @@ export function fitModel(
   for (const r of rows) for (const k of r.keys) df.set(k, (df.get(k) ?? 0) + 1);
   const common = o.maxWordShare * rows.length;
   const vocab = [...df]
-    .filter(([k, n]) => n >= o.minCases && (n <= common || k.includes('=') || k.includes('_')))
+    .filter(([k, n]) => n >= o.minCases && (n <= common || !isWordFeature(k)))
     .map(([k]) => k)
     .sort();
   const index = new Map(vocab.map((k, i) => [k, i]));

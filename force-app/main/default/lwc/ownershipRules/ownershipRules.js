@@ -670,43 +670,36 @@ function agreed(ruled, modelReason, policy) {
   if (ruled.reasons.length === 0) return ruled;
   return { ...ruled, reasons: [...ruled.reasons.slice(0, policy.decision.maxReasons), modelReason] };
 }
+function heldBack(category, sure, alarmProbability, rules, policy) {
+  const { alarmNeeds, alarmEvidence, unsupportedAlarmAt } = policy.decision;
+  const name = policy.alarms[category].name;
+  const needs = alarmNeeds?.[category];
+  if (needs && !needs.some((id) => rules.found.has(id))) {
+    const { labels } = compiled(policy);
+    const missing = needs.map((id) => labels.get(id) ?? id).join(" or ");
+    return {
+      evidence: `the learned model reads it as ${name}, but that alarm needs ${missing}, which the case does not show`,
+      weight: round2(alarmProbability)
+    };
+  }
+  const evidence = alarmEvidence?.[category];
+  const bar = unsupportedAlarmAt ?? 0;
+  if (evidence && sure < bar && rules.decision.alarm?.category !== category && !evidence.some((id) => rules.found.has(id)))
+    return {
+      evidence: `the learned model leans to ${name} (${Math.round(sure * 100)}%) from the words alone, short of the ${Math.round(bar * 100)}% the policy asks when nothing the rules look for is found`,
+      weight: round2(sure)
+    };
+  return null;
+}
 function decideWithModel(input, policy, model2) {
   const { features, rules } = modelFeatures(input, policy, void 0, weightsOf(model2));
   const ruled = rules.decision;
   const p = predict(model2, features, TOP_FEATURES);
-  const chosen = p.chosen;
-  const needs = isAlarmClass(chosen) ? policy.decision.alarmNeeds?.[chosen] : void 0;
-  if (isAlarmClass(chosen) && needs && !needs.some((id) => rules.found.has(id))) {
-    const { labels: labels2 } = compiled(policy);
-    const missing = needs.map((id) => labels2.get(id) ?? id).join(" or ");
-    return agreed(
-      ruled,
-      {
-        rule: `model.${chosen}`,
-        field: "rule",
-        evidence: `the learned model reads it as ${policy.alarms[chosen].name}, but that alarm needs ${missing}, which the case does not show`,
-        weight: round2(p.alarmProbability)
-      },
-      policy
-    );
-  }
-  const evidence = isAlarmClass(chosen) ? policy.decision.alarmEvidence?.[chosen] : void 0;
-  const bar = policy.decision.unsupportedAlarmAt ?? 0;
-  if (isAlarmClass(chosen) && evidence && ruled.alarm?.category !== chosen && !evidence.some((id) => rules.found.has(id))) {
-    const sure2 = p.probabilities[model2.classes.indexOf(chosen)];
-    if (sure2 < bar)
-      return agreed(
-        ruled,
-        {
-          rule: `model.${chosen}`,
-          field: "rule",
-          evidence: `the learned model leans to ${policy.alarms[chosen].name} (${Math.round(sure2 * 100)}%) from the words alone, short of the ${Math.round(bar * 100)}% the policy asks when nothing the rules look for is found`,
-          weight: round2(sure2)
-        },
-        policy
-      );
-  }
   const index = model2.classes.indexOf(p.chosen);
+  if (isAlarmClass(p.chosen)) {
+    const held = heldBack(p.chosen, p.probabilities[index], p.alarmProbability, rules, policy);
+    if (held) return agreed(ruled, { rule: `model.${p.chosen}`, field: "rule", ...held }, policy);
+  }
   const cap = rules.found.size === 0 ? NOTHING_FOUND_CAP : 0.99;
   const sure = round2(Math.min(cap, Math.max(0.05, p.probabilities[index])));
   const modelReason = {
