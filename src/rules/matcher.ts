@@ -212,9 +212,12 @@ export function compileMatcher(policy: Policy): Matcher {
     }
   };
 
+  const exceptOf = new Map(policy.signals.map((s) => [s.id, s.except ?? []]));
   policy.signals.forEach((s, i) => {
     for (const pt of s.patterns) addPattern(i, pt, false, s.negatable !== false);
-    for (const pt of s.except ?? []) addPattern(i, pt, true, false);
+    // Its own exceptions and those of the signals it names in exceptAs (one level, each pattern once).
+    const except = new Set([...(s.except ?? []), ...(s.exceptAs ?? []).flatMap((id) => exceptOf.get(id) ?? [])]);
+    for (const pt of except) addPattern(i, pt, true, false);
   });
   const lengths = (m: Map<string, unknown>) => [...new Set([...m.keys()].map((k) => k.length))].sort((a, b) => a - b);
   const prefixLengths = lengths(byPrefix);

@@ -31,6 +31,11 @@ export const Signal = z.strictObject({
   patterns: z.array(z.string().min(1)).min(1),
   /** A hit overlapping one of these is not a hit ("smoke test", "fire up"). */
   except: z.array(z.string().min(1)).optional(),
+  /**
+   * Signals whose `except` lists this signal shares, so one list of everyday uses ("fire up", "smoke
+   * test") serves several signals without being copied: `["harm", "fire"]`.
+   */
+  exceptAs: z.array(Id).min(1).optional(),
   weight: Weight,
   /** Routine and strategic signals add their weight to an owner; alarm ingredients leave it out. */
   owner: z.enum(['customer_service', 'client_success', 'account_executive']).optional(),
@@ -200,6 +205,23 @@ export const Policy = z
       ids.add(s.id);
       for (const [j, pt] of s.patterns.entries()) checkPattern(pt, ['signals', i, 'patterns', j]);
       for (const [j, pt] of (s.except ?? []).entries()) checkPattern(pt, ['signals', i, 'except', j]);
+    });
+    const signalIds = new Set(p.signals.map((s) => s.id));
+    p.signals.forEach((s, i) => {
+      for (const [j, id] of (s.exceptAs ?? []).entries()) {
+        if (id === s.id)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['signals', i, 'exceptAs', j],
+            message: 'a signal already uses its own exceptions',
+          });
+        else if (!signalIds.has(id))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['signals', i, 'exceptAs', j],
+            message: `"${id}" is not the id of a signal`,
+          });
+      }
     });
     p.context.forEach((c, i) => {
       if (ids.has(c.id))

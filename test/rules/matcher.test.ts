@@ -85,6 +85,27 @@ describe('pattern syntax', () => {
     expect(spans(p, 'The smoke test failed but the unit was smoking.').map((s) => s.text)).toEqual(['smoking']);
   });
 
+  it('drops a hit that overlaps an exception of a signal it names in exceptAs, and only then', () => {
+    const r = parsePolicy({
+      ...policyWith(['smok*']),
+      signals: [
+        { id: 'probe', label: 'probe', patterns: ['smok*'], except: ['smoke test*'], weight: 1 },
+        { id: 'sharer', label: 'sharer', patterns: ['smok*'], except: ['smoke-free'], exceptAs: ['probe'], weight: 1 },
+        { id: 'loner', label: 'loner', patterns: ['smok*'], weight: 1 },
+      ],
+    });
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    const text = 'Smoke test passed, smoke-free site, then it started smoking.';
+    const t = tokenize(text);
+    const bySignal = (i: number) =>
+      compileMatcher(r.policy)
+        .scan(t, (s) => s === i)
+        .map((h) => text.slice(t.starts[h.first], t.ends[h.last]));
+    expect(bySignal(0)).toEqual(['smoke', 'smoking']);
+    expect(bySignal(1)).toEqual(['smoking']);
+    expect(bySignal(2)).toEqual(['Smoke', 'smoke', 'smoking']);
+  });
+
   it('marks a hit negated when a cue stands shortly before it in the same sentence', () => {
     const p = policyWith(['injur*', 'hurt']);
     expect(spans(p, 'Nobody was hurt.')).toEqual([{ text: 'hurt', negated: true }]);

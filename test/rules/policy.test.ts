@@ -41,6 +41,18 @@ describe('policy validation', () => {
       '"nosuch" is not the id',
     ],
     [
+      'an exceptAs entry naming no signal',
+      (p: any) => (p.signals[0].exceptAs = ['harm', 'harms']),
+      'signals[0].exceptAs[1]',
+      '"harms" is not the id of a signal',
+    ],
+    [
+      'a signal sharing its own exceptions',
+      (p: any) => (p.signals[0].exceptAs = [p.signals[0].id]),
+      'signals[0].exceptAs[0]',
+      'already uses its own exceptions',
+    ],
+    [
       'a sev1Stands entry naming no signal',
       (p: any) => (p.decision.sev1Stands = ['harm', 'hurt']),
       'decision.sev1Stands[1]',
