@@ -34,6 +34,8 @@ export default {
       testMatch: ['**/lwc/**/__tests__/**/*.test.js'],
     },
   ],
+  globalSetup: '<rootDir>/test/global-setup.js',
+  globalTeardown: '<rootDir>/test/global-teardown.js',
   testTimeout: 60000,
   reporters: ['default', '<rootDir>/test/summary-reporter.js'],
 };
