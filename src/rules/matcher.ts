@@ -35,6 +35,8 @@ interface Pattern {
   negatable: boolean;
   /** True for a signal's `except` pattern. */
   exception: boolean;
+  /** False when a one-word hit on a name in running text does not count (Signal.names). */
+  names: boolean;
 }
 
 export interface Hit {
@@ -59,10 +61,17 @@ const MAX_SPAN = MAX_STEPS * MAX_ALTERNATIVE_WORDS + (MAX_STEPS - 1) * MAX_GAP;
 
 const norm = (w: string) => w.toLowerCase().replaceAll('’', "'");
 
+/**
+ * What a prefix pattern may add to its stem when the word is a name: "Smoking" in a title-case subject
+ * is still smoke, but "Smokey Hollow Farms" and "Rashida" are not smoke and rash.
+ */
+const INFLECTION =
+  /^(?:|e|s|es|ed|d|t|ing|ings|er|ers|y|ies|ied|ly|a|al|ally|ion|ions|ation|ations|ity|ities|ous|ment|ments|ness|ive)$/;
+
 function wordMatches(m: Word, w: string, name: boolean): boolean {
   if (m.any || m.words.has(w) || (m.name && name)) return true;
   if (m.number && DIGITS.test(w)) return true;
-  for (const p of m.prefixes) if (w.startsWith(p)) return true;
+  for (const p of m.prefixes) if (w.startsWith(p) && (!name || INFLECTION.test(w.slice(p.length)))) return true;
   return false;
 }
 
@@ -176,7 +185,7 @@ export function compileMatcher(policy: Policy): Matcher {
     return { word, cue };
   };
 
-  const addPattern = (signal: number, source: string, exception: boolean, negatable: boolean) => {
+  const addPattern = (signal: number, source: string, exception: boolean, negatable: boolean, names = true) => {
     const steps: Step[] = [];
     let gap = 0;
     let hasCue = false;
@@ -202,7 +211,7 @@ export function compileMatcher(policy: Policy): Matcher {
       gap = 0;
     }
     // A pattern that spells out its own negation ("no callback") is not negated again.
-    const p: Pattern = { index: patternCount++, signal, steps, exception, negatable: negatable && !hasCue };
+    const p: Pattern = { index: patternCount++, signal, steps, exception, negatable: negatable && !hasCue, names };
     anchor(p);
     const first0 = steps[0] as Step;
     for (const first of [...(first0.single ? [first0.single] : []), ...first0.runs.map((r) => r[0] as Word)]) {
@@ -214,7 +223,7 @@ export function compileMatcher(policy: Policy): Matcher {
 
   const exceptOf = new Map(policy.signals.map((s) => [s.id, s.except ?? []]));
   policy.signals.forEach((s, i) => {
-    for (const pt of s.patterns) addPattern(i, pt, false, s.negatable !== false);
+    for (const pt of s.patterns) addPattern(i, pt, false, s.negatable !== false, s.names !== false);
     // Its own exceptions and those of the signals it names in exceptAs (one level, each pattern once).
     const except = new Set([...(s.except ?? []), ...(s.exceptAs ?? []).flatMap((id) => exceptOf.get(id) ?? [])]);
     for (const pt of except) addPattern(i, pt, true, false);
@@ -350,7 +359,7 @@ export function compileMatcher(policy: Policy): Matcher {
         for (const p of startsAt(w)) {
           if (active[p.index] !== stamp || !allowed(p.signal)) continue;
           const last = start(p, i, t, stats);
-          if (last < 0) continue;
+          if (last < 0 || (!p.names && last === i && t.proper[i])) continue;
           const hit = { signal: p.signal, first: i, last, negated: p.negatable && (negated || cueInside(t, i, last)) };
           (p.exception ? exceptions : hits).push(hit);
         }

@@ -42,6 +42,11 @@ export const Signal = z.strictObject({
   fields: z.array(FieldName).min(1).optional(),
   /** false for signals that are negative by nature ("no callback"); default true. */
   negatable: z.boolean().optional(),
+  /**
+   * false: a one-word hit on a name in running text is not a hit ("the Sparks DC roof", "Mr Burns",
+   * "Blaze Logistics"). Title-case lines and multi-word hits ("called Poison Control") still count.
+   */
+  names: z.boolean().optional(),
 });
 export type Signal = z.infer<typeof Signal>;
 

@@ -15,6 +15,11 @@ export interface Tokens {
    * name, matched by `^` in a pattern. Words that start a sentence or are all capitals are not names.
    */
   names: boolean[];
+  /**
+   * True for a name in running text: a name in a sentence where most words are not capitalised. In a
+   * title-case line ("Smoke Coming From Charger") every word looks like a name, so none counts as one.
+   */
+  proper: boolean[];
   /** True for a word joined to the one before by a hyphen ("show" in "no-show"). */
   joined: boolean[];
 }
@@ -60,7 +65,20 @@ export function tokenize(text: string): Tokens {
     sentence.push(s);
     prevEnd = end;
   }
-  return { words, starts, ends, sentence, names, joined };
+  return { words, starts, ends, sentence, names, proper: properNames(sentence, names), joined };
+}
+
+function properNames(sentence: number[], names: boolean[]): boolean[] {
+  const proper = new Array<boolean>(names.length).fill(false);
+  for (let from = 0; from < names.length;) {
+    let to = from;
+    let capitalised = 0;
+    while (to < names.length && sentence[to] === sentence[from]) if (names[to++]) capitalised++;
+    // Names are rare in running text; a sentence where half the words after the first are capitalised is a title.
+    if (2 * capitalised < to - from - 1) for (let k = from; k < to; k++) proper[k] = names[k] as boolean;
+    from = to;
+  }
+  return proper;
 }
 
 /**

@@ -307,6 +307,19 @@ describe('decide(): everyday words that only sound like an alarm or a leave sign
       "Our CEO's pride is a little injured after the review. He wants an executive sponsor call about the relationship.",
       'account_executive',
     ],
+    // Names in running text that are also alarm words: a place, a person, a farm.
+    [
+      'Invoice copies',
+      'Please email the March invoice copies to Dana Ruiz at the Sparks DC and to Mr Burns at Smokey Hollow Farms.',
+      'customer_service',
+    ],
+    ['Thanks', 'Thanks for the quick credit on the last invoice.\n\nRashida Bell, Purchasing', 'customer_service'],
+    ['Restock', 'Restock the poison ivy cream and the flame pattern decals, same as last order.', 'customer_service'],
+    [
+      'Lighter bags',
+      "Nobody's been hurt, our EHS team just wants the bedding in 20 lb bags. Price?",
+      'customer_service',
+    ],
   ])('%s → %s', (subject, description, who) => {
     expect(route(subject, description).who).toBe(who);
   });

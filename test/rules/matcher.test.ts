@@ -106,6 +106,28 @@ describe('pattern syntax', () => {
     expect(bySignal(2)).toEqual(['Smoke', 'smoke', 'smoking']);
   });
 
+  it('lets a prefix add only an inflection to a name: "Smoking" in a title, not "Smokey Hollow"', () => {
+    const p = policyWith(['smok*']);
+    expect(spans(p, 'Unit Smoking After Install').map((s) => s.text)).toEqual(['Smoking']);
+    expect(spans(p, 'Ship it to Smokey Hollow Farms, please.')).toEqual([]);
+    expect(spans(p, 'Smokey the dog is fine, the unit was smoking.').map((s) => s.text)).toEqual(['Smokey', 'smoking']);
+  });
+
+  it('with names: false, skips a one-word hit on a name in running text, and only that', () => {
+    const r = parsePolicy({
+      ...policyWith(['sparks']),
+      signals: [{ id: 'probe', label: 'probe', patterns: ['sparks', 'poison control'], names: false, weight: 1 }],
+    });
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    const hits = (text: string) => spans(r.policy, text).map((s) => s.text);
+    expect(hits('Please add a login for the Sparks DC team.')).toEqual([]);
+    expect(hits('Sparks came out of the charger.')).toEqual(['Sparks']); // starts the sentence
+    expect(hits('Charger Sparks And Smokes')).toEqual(['Sparks']); // a title-case line
+    expect(hits('We saw sparks at the Reno DC.')).toEqual(['sparks']);
+    expect(hits('The nurse called Poison Control at once.')).toEqual(['Poison Control']); // two words
+    expect(tokenize('Add the Sparks DC team').proper).toEqual([false, false, true, false, false]);
+  });
+
   it('marks a hit negated when a cue stands shortly before it in the same sentence', () => {
     const p = policyWith(['injur*', 'hurt']);
     expect(spans(p, 'Nobody was hurt.')).toEqual([{ text: 'hurt', negated: true }]);
