@@ -71,6 +71,8 @@ const heldOutBQ = join(root, 'test', 'fixtures', 'heldout-cases-bq.jsonl');
 const heldOutBU = join(root, 'test', 'fixtures', 'heldout-cases-bu.jsonl');
 const heldOutBY = join(root, 'test', 'fixtures', 'heldout-cases-by.jsonl');
 const heldOutCC = join(root, 'test', 'fixtures', 'heldout-cases-cc.jsonl');
+const heldOutCG = join(root, 'test', 'fixtures', 'heldout-cases-cg.jsonl');
+const heldOutCH = join(root, 'test', 'fixtures', 'heldout-cases-ch.jsonl');
 const fixture = (name: string) => join(root, 'test', 'fixtures', name);
 
 describe.each([
@@ -126,6 +128,8 @@ describe.each([
   ['held-out fixture BU', heldOutBU],
   ['held-out fixture BY', heldOutBY],
   ['held-out fixture CC', heldOutCC],
+  ['held-out fixture CG', heldOutCG],
+  ['held-out fixture CH', heldOutCH],
 ])('labeled B2B cases: %s', (_, path) => {
   it('owner accuracy ≥ 0.85, alarm precision ≥ 0.85 and recall ≥ 0.90', () => {
     const e = evaluate(path);
@@ -162,7 +166,7 @@ describe.each([
   });
 });
 
-// Fifteen routine authors wrote almost every case around an alarm word used technically or in an idiom ("Salmonella
+// These routine authors wrote almost every case around an alarm word used technically or in an idiom ("Salmonella
 // results", "hazardous location cable", "injury claim intake", "smoke and soot cleanup invoice"). The shipped
 // policy never lets the learned model drop a sev1 product-safety alarm resting on someone hurt, a fire or
 // immediate danger (decision.sev1Stands), because an injury told in passing inside a refund request must
@@ -188,6 +192,8 @@ describe.each([
   ['BW', 'heldout-routine-bw.jsonl', 200],
   ['BZ', 'heldout-routine-bz.jsonl', 150],
   ['CA', 'heldout-routine-ca.jsonl', 200],
+  ['CD', 'heldout-routine-cd.jsonl', 200],
+  ['CE', 'heldout-routine-ce.jsonl', 200],
 ])('routine requests built around alarm-sounding words, technical or idiomatic (fixture %s)', (_, name, count) => {
   it('raise a false alarm on at most 7.5% and stay with a routine owner on at least 92%', () => {
     const e = evaluate(fixture(name));
@@ -264,6 +270,13 @@ describe('product-safety complaints written apart from the rules (fixture F: veh
   it("the same on a tenth author's, half businesses to their supplier and half consumers (fixture CB)", () => {
     const e = evaluate(fixture('heldout-safety-cb.jsonl'));
     expect(e.cases).toBe(120);
+    expect(e.alarms.product_safety.recall).toBeGreaterThanOrEqual(0.9);
+    expect(e.severeRecall).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it("the same on an eleventh author's nursery, e-bike, hospital-bed, fryer and fall-arrest products (fixture CF)", () => {
+    const e = evaluate(fixture('heldout-safety-cf.jsonl'));
+    expect(e.cases).toBe(100);
     expect(e.alarms.product_safety.recall).toBeGreaterThanOrEqual(0.9);
     expect(e.severeRecall).toBeGreaterThanOrEqual(0.9);
   });
