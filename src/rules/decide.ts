@@ -377,7 +377,8 @@ function agreed(ruled: Decision, modelReason: Reason, policy: Policy): Decision 
  * - decision.alarmNeeds: "consistently" needs repetition in the text or the context (a leave signal
  *   alone is the AE's), so whoever owns the case knows the alarm is one repetition away;
  * - decision.alarmEvidence: read from the words alone, with none of the signals listed for its category,
- *   the model must be at least decision.unsupportedAlarmAt sure.
+ *   the model must be at least decision.unsupportedAlarmAt sure; when the rules found nothing at all in
+ *   the case, such a reading never raises the alarm (a decision on the words alone is at most even odds).
  */
 function heldBack(
   category: AlarmCategory,
@@ -398,7 +399,7 @@ function heldBack(
     };
   }
   const evidence = alarmEvidence?.[category];
-  const bar = unsupportedAlarmAt ?? 0;
+  const bar = rules.found.size === 0 ? Infinity : (unsupportedAlarmAt ?? 0);
   if (
     evidence &&
     sure < bar &&
@@ -406,7 +407,10 @@ function heldBack(
     !evidence.some((id) => rules.found.has(id))
   )
     return {
-      evidence: `the learned model leans to ${name} (${Math.round(sure * 100)}%) from the words alone, short of the ${Math.round(bar * 100)}% the policy asks when nothing the rules look for is found`,
+      evidence:
+        bar === Infinity
+          ? `the learned model leans to ${name} (${Math.round(sure * 100)}%) from the words alone, and the rules found nothing in the case to support it`
+          : `the learned model leans to ${name} (${Math.round(sure * 100)}%) from the words alone, short of the ${Math.round(bar * 100)}% the policy asks when nothing the rules look for is found`,
       weight: round2(sure),
     };
   return null;
@@ -420,7 +424,15 @@ function decideWithModel(input: unknown, policy: Policy, model: Model): Decision
   const index = model.classes.indexOf(p.chosen);
   if (isAlarmClass(p.chosen)) {
     const held = heldBack(p.chosen, p.probabilities[index] as number, p.alarmProbability, rules, policy);
-    if (held) return agreed(ruled, { rule: `model.${p.chosen}`, field: 'rule', ...held }, policy);
+    // Cited even when the rules found nothing, so whoever reads the case sees what was held back.
+    if (held)
+      return {
+        ...ruled,
+        reasons: [
+          ...ruled.reasons.slice(0, policy.decision.maxReasons),
+          { rule: `model.${p.chosen}`, field: 'rule', ...held },
+        ],
+      };
   }
   // With nothing of the policy found, the decision rests on the words alone: never more than even odds.
   const cap = rules.found.size === 0 ? NOTHING_FOUND_CAP : 0.99;
