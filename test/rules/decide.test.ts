@@ -273,14 +273,6 @@ describe('decide(): what a decision carries', () => {
     expect(thin.reasons.filter((r) => !r.rule.startsWith('model.'))).toEqual([]);
   });
 
-  it('never raises an alarm the model reads from the words alone when the rules found nothing, and says so', () => {
-    // NHTSA-style component words lean the model to product safety; nothing here says anything is wrong.
-    const d = route('Truck', 'TRUCK 2021: POWER TRAIN: the dealer has the parts on order, when is my appointment?');
-    expect(d.alarm).toBeNull();
-    const held = d.reasons.find((r) => r.rule === 'model.product_safety');
-    expect(held?.evidence).toMatch(/from the words alone, and the rules found nothing in the case/);
-  });
-
   it('cites context signals with the field and value they read', () => {
     const ctx = { account: { casesLast90Days: 12, reopenedLast90Days: 4, escalationsLast90Days: 0 } };
     const d = route('Switching', 'We are moving our business to another vendor.', ctx);

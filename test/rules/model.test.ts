@@ -143,6 +143,15 @@ describe('the learned model', () => {
     // With a signal the policy counts as evidence of ethics (a kickback), the model's reading stands.
     const kickback = { case: { Description: `${line.case.Description} Your rep offered our buyer a kickback.` } };
     expect(decide(kickback, strict).alarm).toMatchObject({ category: 'ethics_violation' });
+    // When the rules find nothing at all in the case, the words alone never raise it, whatever the bar.
+    const lenient = trainedFor({ ...rules, decision: { ...others, alarmEvidence, unsupportedAlarmAt: 0 } });
+    const bare = { case: { Description: 'The zebra binder is here.' } };
+    expect(decideByRules(bare, rules).decision.reasons).toEqual([]);
+    const held = decide(bare, lenient);
+    expect(held).toMatchObject({ owner: 'customer_service', alarm: null });
+    expect(held.reasons).toEqual([expect.objectContaining({ rule: 'model.ethics_violation', field: 'rule' })]);
+    expect(held.reasons[0]?.evidence).toContain('the rules found nothing in the case');
+    expect(decide(line, lenient).alarm).toMatchObject({ category: 'ethics_violation' });
   });
 
   it('keeps the decision and reasons of the rules when it agrees, and cites its reading last', () => {
