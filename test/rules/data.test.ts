@@ -73,6 +73,8 @@ const heldOutBY = join(root, 'test', 'fixtures', 'heldout-cases-by.jsonl');
 const heldOutCC = join(root, 'test', 'fixtures', 'heldout-cases-cc.jsonl');
 const heldOutCG = join(root, 'test', 'fixtures', 'heldout-cases-cg.jsonl');
 const heldOutCH = join(root, 'test', 'fixtures', 'heldout-cases-ch.jsonl');
+const heldOutCL = join(root, 'test', 'fixtures', 'heldout-cases-cl.jsonl');
+const heldOutCM = join(root, 'test', 'fixtures', 'heldout-cases-cm.jsonl');
 const fixture = (name: string) => join(root, 'test', 'fixtures', name);
 
 describe.each([
@@ -130,6 +132,8 @@ describe.each([
   ['held-out fixture CC', heldOutCC],
   ['held-out fixture CG', heldOutCG],
   ['held-out fixture CH', heldOutCH],
+  ['held-out fixture CL', heldOutCL],
+  ['held-out fixture CM', heldOutCM],
 ])('labeled B2B cases: %s', (_, path) => {
   it('owner accuracy ≥ 0.85, alarm precision ≥ 0.85 and recall ≥ 0.90', () => {
     const e = evaluate(path);
@@ -168,8 +172,8 @@ describe.each([
 
 // These routine authors wrote almost every case around an alarm word used technically or in an idiom ("Salmonella
 // results", "hazardous location cable", "injury claim intake", "smoke and soot cleanup invoice"). The shipped
-// policy never lets the learned model drop a sev1 product-safety alarm resting on someone hurt, a fire or
-// immediate danger (decision.sev1Stands), because an injury told in passing inside a refund request must
+// policy never lets the learned model drop a sev1 product-safety alarm resting on someone hurt or a fire
+// (decision.sev1Stands), because an injury told in passing inside a refund request must
 // still raise the alarm (fixtures BE, BH, BL, BP and BT, held out: severe recall 94.8% this way against 86.5% when
 // the model may drop any of them at 99.9% certainty). Some of these technical uses are phrased like events
 // ("kitchen fire" in a sprinkler recharge order), so these files are held to at most 7.5% false alarms as a
@@ -194,6 +198,8 @@ describe.each([
   ['CA', 'heldout-routine-ca.jsonl', 200],
   ['CD', 'heldout-routine-cd.jsonl', 200],
   ['CE', 'heldout-routine-ce.jsonl', 200],
+  ['CI', 'heldout-routine-ci.jsonl', 200],
+  ['CJ', 'heldout-routine-cj.jsonl', 200],
 ])('routine requests built around alarm-sounding words, technical or idiomatic (fixture %s)', (_, name, count) => {
   it('raise a false alarm on at most 7.5% and stay with a routine owner on at least 92%', () => {
     const e = evaluate(fixture(name));
@@ -276,6 +282,13 @@ describe('product-safety complaints written apart from the rules (fixture F: veh
 
   it("the same on an eleventh author's nursery, e-bike, hospital-bed, fryer and fall-arrest products (fixture CF)", () => {
     const e = evaluate(fixture('heldout-safety-cf.jsonl'));
+    expect(e.cases).toBe(100);
+    expect(e.alarms.product_safety.recall).toBeGreaterThanOrEqual(0.9);
+    expect(e.severeRecall).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it("the same on a twelfth author's supplements, forklifts, heaters, trampolines and infant formula (fixture CK)", () => {
+    const e = evaluate(fixture('heldout-safety-ck.jsonl'));
     expect(e.cases).toBe(100);
     expect(e.alarms.product_safety.recall).toBeGreaterThanOrEqual(0.9);
     expect(e.severeRecall).toBeGreaterThanOrEqual(0.9);

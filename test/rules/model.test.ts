@@ -103,7 +103,7 @@ describe('the learned model', () => {
     const term = { case: { Description: 'Where is our second order of poison bait blocks?' } };
     expect(decideByRules(term, rules).decision.alarm).toMatchObject({ category: 'product_safety', severity: 'sev1' });
     expect(decide(term, policy)).toMatchObject({ owner: 'customer_service', alarm: null });
-    // Someone hurt (decision.sev1Stands: harm, fire, danger): the alarm stands whatever the model reads.
+    // Someone hurt (decision.sev1Stands: harm, fire): the alarm stands whatever the model reads.
     const hurt = { case: { Description: `${term.case.Description} Our tech got sick after opening a box.` } };
     expect(decide(hurt, policy).alarm).toMatchObject({ category: 'product_safety', severity: 'sev1' });
     // A policy that does not let the model overrule product safety keeps even the word's alarm.
