@@ -75,6 +75,7 @@ const heldOutCG = join(root, 'test', 'fixtures', 'heldout-cases-cg.jsonl');
 const heldOutCH = join(root, 'test', 'fixtures', 'heldout-cases-ch.jsonl');
 const heldOutCL = join(root, 'test', 'fixtures', 'heldout-cases-cl.jsonl');
 const heldOutCM = join(root, 'test', 'fixtures', 'heldout-cases-cm.jsonl');
+const heldOutCR = join(root, 'test', 'fixtures', 'heldout-cases-cr.jsonl');
 const fixture = (name: string) => join(root, 'test', 'fixtures', name);
 
 describe.each([
@@ -134,6 +135,7 @@ describe.each([
   ['held-out fixture CH', heldOutCH],
   ['held-out fixture CL', heldOutCL],
   ['held-out fixture CM', heldOutCM],
+  ['held-out fixture CR', heldOutCR],
 ])('labeled B2B cases: %s', (_, path) => {
   it('owner accuracy ≥ 0.85, alarm precision ≥ 0.85 and recall ≥ 0.90', () => {
     const e = evaluate(path);
@@ -200,6 +202,9 @@ describe.each([
   ['CE', 'heldout-routine-ce.jsonl', 200],
   ['CI', 'heldout-routine-ci.jsonl', 200],
   ['CJ', 'heldout-routine-cj.jsonl', 200],
+  ['CN', 'heldout-routine-cn.jsonl', 200],
+  ['CO', 'heldout-routine-co.jsonl', 200],
+  ['CP', 'heldout-routine-cp.jsonl', 200],
 ])('routine requests built around alarm-sounding words, technical or idiomatic (fixture %s)', (_, name, count) => {
   it('raise a false alarm on at most 7.5% and stay with a routine owner on at least 92%', () => {
     const e = evaluate(fixture(name));
@@ -289,6 +294,13 @@ describe('product-safety complaints written apart from the rules (fixture F: veh
 
   it("the same on a twelfth author's supplements, forklifts, heaters, trampolines and infant formula (fixture CK)", () => {
     const e = evaluate(fixture('heldout-safety-ck.jsonl'));
+    expect(e.cases).toBe(100);
+    expect(e.alarms.product_safety.recall).toBeGreaterThanOrEqual(0.9);
+    expect(e.severeRecall).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it("the same on a thirteenth author's laundry presses, pool chemicals, lifts, hair dyes and ride-on toys (fixture CQ)", () => {
+    const e = evaluate(fixture('heldout-safety-cq.jsonl'));
     expect(e.cases).toBe(100);
     expect(e.alarms.product_safety.recall).toBeGreaterThanOrEqual(0.9);
     expect(e.severeRecall).toBeGreaterThanOrEqual(0.9);
