@@ -99,6 +99,19 @@ function runEnd(run: Word[], k: number, t: Tokens, stats: ScanStats | undefined)
   return end;
 }
 
+/**
+ * A hit that is part of a name (Signal.names false): one word written as a name in running text ("the
+ * Sparks DC roof"), or capitalised words that continue a name after the first line ("Lone Pine Fire Crew"
+ * in a signature). A title-case subject or first line ("Battery Pack Caught Fire") is never a name.
+ */
+function onName(t: Tokens, first: number, last: number): boolean {
+  if (first === last && t.proper[first]) return true;
+  if ((t.sentence[first] as number) === 0 || first === 0 || !t.names[first - 1]) return false;
+  if (t.sentence[first - 1] !== t.sentence[first]) return false;
+  for (let k = first; k <= last; k++) if (!t.names[k]) return false;
+  return true;
+}
+
 /** Exceptions arrive ordered by first token; only those starting near the hit can overlap it. */
 function overlapsException(h: Hit, exceptions: Hit[]): boolean {
   let lo = 0;
@@ -359,7 +372,7 @@ export function compileMatcher(policy: Policy): Matcher {
         for (const p of startsAt(w)) {
           if (active[p.index] !== stamp || !allowed(p.signal)) continue;
           const last = start(p, i, t, stats);
-          if (last < 0 || (!p.names && last === i && t.proper[i])) continue;
+          if (last < 0 || (!p.names && onName(t, i, last))) continue;
           const hit = { signal: p.signal, first: i, last, negated: p.negatable && (negated || cueInside(t, i, last)) };
           (p.exception ? exceptions : hits).push(hit);
         }

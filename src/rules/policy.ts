@@ -43,8 +43,9 @@ export const Signal = z.strictObject({
   /** false for signals that are negative by nature ("no callback"); default true. */
   negatable: z.boolean().optional(),
   /**
-   * false: a one-word hit on a name in running text is not a hit ("the Sparks DC roof", "Mr Burns",
-   * "Blaze Logistics"). Title-case lines and multi-word hits ("called Poison Control") still count.
+   * false: a hit on a name is not a hit: one word written as a name in running text ("the Sparks DC
+   * roof", "Mr Burns"), or capitalised words continuing a name after the first line ("Lone Pine Fire
+   * Crew" in a signature). A title-case subject and "called Poison Control" still count.
    */
   names: z.boolean().optional(),
 });

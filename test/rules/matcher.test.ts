@@ -125,6 +125,16 @@ describe('pattern syntax', () => {
     expect(hits('Charger Sparks And Smokes')).toEqual(['Sparks']); // a title-case line
     expect(hits('We saw sparks at the Reno DC.')).toEqual(['sparks']);
     expect(hits('The nurse called Poison Control at once.')).toEqual(['Poison Control']); // two words
+    // Capitalised words that continue a name after the first line: a signature, not an event.
+    const crew = parsePolicy({
+      ...policyWith(['fire crew']),
+      signals: [{ id: 'probe', label: 'probe', patterns: ['fire crew', 'caught fire'], names: false, weight: 1 }],
+    });
+    if (!crew.ok) throw new Error(JSON.stringify(crew.errors));
+    const crewHits = (text: string) => spans(crew.policy, text).map((s) => s.text);
+    expect(crewHits('Please refund the duplicate.\nSandra, Lone Pine Fire Crew')).toEqual([]);
+    expect(crewHits('Battery Pack Caught Fire')).toEqual(['Caught Fire']); // a title-case first line
+    expect(crewHits('Thanks. The fire crew came at noon.')).toEqual(['fire crew']);
     expect(tokenize('Add the Sparks DC team').proper).toEqual([false, false, true, false, false]);
   });
 
