@@ -76,6 +76,7 @@ const heldOutCH = join(root, 'test', 'fixtures', 'heldout-cases-ch.jsonl');
 const heldOutCL = join(root, 'test', 'fixtures', 'heldout-cases-cl.jsonl');
 const heldOutCM = join(root, 'test', 'fixtures', 'heldout-cases-cm.jsonl');
 const heldOutCR = join(root, 'test', 'fixtures', 'heldout-cases-cr.jsonl');
+const heldOutCW = join(root, 'test', 'fixtures', 'heldout-cases-cw.jsonl');
 const fixture = (name: string) => join(root, 'test', 'fixtures', name);
 
 describe.each([
@@ -136,6 +137,7 @@ describe.each([
   ['held-out fixture CL', heldOutCL],
   ['held-out fixture CM', heldOutCM],
   ['held-out fixture CR', heldOutCR],
+  ['held-out fixture CW', heldOutCW],
 ])('labeled B2B cases: %s', (_, path) => {
   it('owner accuracy ≥ 0.85, alarm precision ≥ 0.85 and recall ≥ 0.90', () => {
     const e = evaluate(path);
@@ -163,6 +165,7 @@ describe.each([
   ['AE', 'heldout-routine-ae.jsonl', 200],
   ['AS', 'heldout-routine-as.jsonl', 200],
   ['BS', 'heldout-routine-bs.jsonl', 200],
+  ['CU', 'heldout-routine-cu.jsonl', 200],
 ])('routine consumer requests written apart from the rules (fixture %s)', (_, name, count) => {
   it('raise a false alarm on fewer than 1% and stay with a routine owner on at least 90%', () => {
     const e = evaluate(fixture(name));
@@ -205,6 +208,8 @@ describe.each([
   ['CN', 'heldout-routine-cn.jsonl', 200],
   ['CO', 'heldout-routine-co.jsonl', 200],
   ['CP', 'heldout-routine-cp.jsonl', 200],
+  ['CS', 'heldout-routine-cs.jsonl', 200],
+  ['CT', 'heldout-routine-ct.jsonl', 200],
 ])('routine requests built around alarm-sounding words, technical or idiomatic (fixture %s)', (_, name, count) => {
   it('raise a false alarm on at most 7.5% and stay with a routine owner on at least 92%', () => {
     const e = evaluate(fixture(name));
@@ -301,6 +306,13 @@ describe('product-safety complaints written apart from the rules (fixture F: veh
 
   it("the same on a thirteenth author's laundry presses, pool chemicals, lifts, hair dyes and ride-on toys (fixture CQ)", () => {
     const e = evaluate(fixture('heldout-safety-cq.jsonl'));
+    expect(e.cases).toBe(100);
+    expect(e.alarms.product_safety.recall).toBeGreaterThanOrEqual(0.9);
+    expect(e.severeRecall).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it("the same on a fourteenth author's grills, saws, infusion pumps, pet food, car seats and scaffolds (fixture CV)", () => {
+    const e = evaluate(fixture('heldout-safety-cv.jsonl'));
     expect(e.cases).toBe(100);
     expect(e.alarms.product_safety.recall).toBeGreaterThanOrEqual(0.9);
     expect(e.severeRecall).toBeGreaterThanOrEqual(0.9);
