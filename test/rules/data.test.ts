@@ -219,101 +219,25 @@ describe.each([
   });
 });
 
-describe('product-safety complaints written apart from the rules (fixture F: vehicles, appliances, toys, devices, food)', () => {
+describe.each([
+  ['F', 'heldout-safety-f.jsonl', 120, 'vehicles, appliances, toys, devices, food'],
+  ['H', 'heldout-safety-h.jsonl', 60, 'complaints'],
+  ['AF', 'heldout-safety-af.jsonl', 90, 'consumer-product complaints, half with nobody hurt yet'],
+  ['BE', 'heldout-safety-be.jsonl', 100, 'business products, many told in passing in a refund or RMA request'],
+  ['BH', 'heldout-safety-bh.jsonl', 80, 'most told in one aside inside a refund, credit or parts request'],
+  ['BL', 'heldout-safety-bl.jsonl', 100, 'a third of the severe ones told in passing without the obvious words'],
+  ['BP', 'heldout-safety-bp.jsonl', 100, 'playgrounds, infusion pumps, cobots, garage doors, pet food'],
+  ['BT', 'heldout-safety-bt.jsonl', 120, 'consumer complaints in the style of public complaint databases'],
+  ['BX', 'heldout-safety-bx.jsonl', 100, 'half buried in a QBR agenda, a renewal or a timesheet question'],
+  ['CB', 'heldout-safety-cb.jsonl', 120, 'half businesses to their supplier and half consumers'],
+  ['CF', 'heldout-safety-cf.jsonl', 100, 'nursery, e-bike, hospital-bed, fryer and fall-arrest products'],
+  ['CK', 'heldout-safety-ck.jsonl', 100, 'supplements, forklifts, heaters, trampolines and infant formula'],
+  ['CQ', 'heldout-safety-cq.jsonl', 100, 'laundry presses, pool chemicals, lifts, hair dyes and ride-on toys'],
+  ['CV', 'heldout-safety-cv.jsonl', 100, 'grills, saws, infusion pumps, pet food, car seats and scaffolds'],
+])('product-safety complaints written apart from the rules (fixture %s, %s, %i cases: %s)', (_, name, count) => {
   it('raise product safety on at least 90% of them and on at least 90% of the severe ones', () => {
-    const e = evaluate(fixture('heldout-safety-f.jsonl'));
-    expect(e.cases).toBe(120);
-    expect(e.alarms.product_safety.recall).toBeGreaterThanOrEqual(0.9);
-    expect(e.severeRecall).toBeGreaterThanOrEqual(0.9);
-  });
-
-  it("the same on a second author's complaints (fixture H)", () => {
-    const e = evaluate(fixture('heldout-safety-h.jsonl'));
-    expect(e.cases).toBe(60);
-    expect(e.alarms.product_safety.recall).toBeGreaterThanOrEqual(0.9);
-    expect(e.severeRecall).toBeGreaterThanOrEqual(0.9);
-  });
-
-  it("the same on a third author's consumer-product complaints, half with nobody hurt yet (fixture AF)", () => {
-    const e = evaluate(fixture('heldout-safety-af.jsonl'));
-    expect(e.cases).toBe(90);
-    expect(e.alarms.product_safety.recall).toBeGreaterThanOrEqual(0.9);
-    expect(e.severeRecall).toBeGreaterThanOrEqual(0.9);
-  });
-
-  it("the same on a fourth author's business products, many told in passing in a refund or RMA request (fixture BE)", () => {
-    const e = evaluate(fixture('heldout-safety-be.jsonl'));
-    expect(e.cases).toBe(100);
-    expect(e.alarms.product_safety.recall).toBeGreaterThanOrEqual(0.9);
-    expect(e.severeRecall).toBeGreaterThanOrEqual(0.9);
-  });
-
-  it("the same on a fifth author's, most told in one aside inside a refund, credit or parts request (fixture BH)", () => {
-    const e = evaluate(fixture('heldout-safety-bh.jsonl'));
-    expect(e.cases).toBe(80);
-    expect(e.alarms.product_safety.recall).toBeGreaterThanOrEqual(0.9);
-    expect(e.severeRecall).toBeGreaterThanOrEqual(0.9);
-  });
-
-  it("the same on a sixth author's, a third of the severe ones told in passing without the obvious words (fixture BL)", () => {
-    const e = evaluate(fixture('heldout-safety-bl.jsonl'));
-    expect(e.cases).toBe(100);
-    expect(e.alarms.product_safety.recall).toBeGreaterThanOrEqual(0.9);
-    expect(e.severeRecall).toBeGreaterThanOrEqual(0.9);
-  });
-
-  it("the same on a seventh author's: playgrounds, infusion pumps, cobots, garage doors, pet food (fixture BP)", () => {
-    const e = evaluate(fixture('heldout-safety-bp.jsonl'));
-    expect(e.cases).toBe(100);
-    expect(e.alarms.product_safety.recall).toBeGreaterThanOrEqual(0.9);
-    expect(e.severeRecall).toBeGreaterThanOrEqual(0.9);
-  });
-
-  it("the same on an eighth author's consumer complaints in the style of public complaint databases (fixture BT)", () => {
-    const e = evaluate(fixture('heldout-safety-bt.jsonl'));
-    expect(e.cases).toBe(120);
-    expect(e.alarms.product_safety.recall).toBeGreaterThanOrEqual(0.9);
-    expect(e.severeRecall).toBeGreaterThanOrEqual(0.9);
-  });
-
-  it("the same on a ninth author's, half buried in a QBR agenda, a renewal or a timesheet question (fixture BX)", () => {
-    const e = evaluate(fixture('heldout-safety-bx.jsonl'));
-    expect(e.cases).toBe(100);
-    expect(e.alarms.product_safety.recall).toBeGreaterThanOrEqual(0.9);
-    expect(e.severeRecall).toBeGreaterThanOrEqual(0.9);
-  });
-
-  it("the same on a tenth author's, half businesses to their supplier and half consumers (fixture CB)", () => {
-    const e = evaluate(fixture('heldout-safety-cb.jsonl'));
-    expect(e.cases).toBe(120);
-    expect(e.alarms.product_safety.recall).toBeGreaterThanOrEqual(0.9);
-    expect(e.severeRecall).toBeGreaterThanOrEqual(0.9);
-  });
-
-  it("the same on an eleventh author's nursery, e-bike, hospital-bed, fryer and fall-arrest products (fixture CF)", () => {
-    const e = evaluate(fixture('heldout-safety-cf.jsonl'));
-    expect(e.cases).toBe(100);
-    expect(e.alarms.product_safety.recall).toBeGreaterThanOrEqual(0.9);
-    expect(e.severeRecall).toBeGreaterThanOrEqual(0.9);
-  });
-
-  it("the same on a twelfth author's supplements, forklifts, heaters, trampolines and infant formula (fixture CK)", () => {
-    const e = evaluate(fixture('heldout-safety-ck.jsonl'));
-    expect(e.cases).toBe(100);
-    expect(e.alarms.product_safety.recall).toBeGreaterThanOrEqual(0.9);
-    expect(e.severeRecall).toBeGreaterThanOrEqual(0.9);
-  });
-
-  it("the same on a thirteenth author's laundry presses, pool chemicals, lifts, hair dyes and ride-on toys (fixture CQ)", () => {
-    const e = evaluate(fixture('heldout-safety-cq.jsonl'));
-    expect(e.cases).toBe(100);
-    expect(e.alarms.product_safety.recall).toBeGreaterThanOrEqual(0.9);
-    expect(e.severeRecall).toBeGreaterThanOrEqual(0.9);
-  });
-
-  it("the same on a fourteenth author's grills, saws, infusion pumps, pet food, car seats and scaffolds (fixture CV)", () => {
-    const e = evaluate(fixture('heldout-safety-cv.jsonl'));
-    expect(e.cases).toBe(100);
+    const e = evaluate(fixture(name));
+    expect(e.cases).toBe(count);
     expect(e.alarms.product_safety.recall).toBeGreaterThanOrEqual(0.9);
     expect(e.severeRecall).toBeGreaterThanOrEqual(0.9);
   });
