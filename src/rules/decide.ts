@@ -365,10 +365,14 @@ function featureReason(feature: string, weight: number, features: Features, rule
   return null;
 }
 
+/** The rules' decision stands, and the model's reading is cited after their reasons. */
+function citing(ruled: Decision, modelReason: Reason, policy: Policy): Decision {
+  return { ...ruled, reasons: [...ruled.reasons.slice(0, policy.decision.maxReasons), modelReason] };
+}
+
 /** The model agrees with the rules: their decision stands, and the model's reading is cited last. */
 function agreed(ruled: Decision, modelReason: Reason, policy: Policy): Decision {
-  if (ruled.reasons.length === 0) return ruled;
-  return { ...ruled, reasons: [...ruled.reasons.slice(0, policy.decision.maxReasons), modelReason] };
+  return ruled.reasons.length === 0 ? ruled : citing(ruled, modelReason, policy);
 }
 
 /**
@@ -399,18 +403,18 @@ function heldBack(
     };
   }
   const evidence = alarmEvidence?.[category];
-  const bar = rules.found.size === 0 ? Infinity : (unsupportedAlarmAt ?? 0);
+  const bar = unsupportedAlarmAt ?? 0;
+  const nothingFound = rules.found.size === 0;
   if (
     evidence &&
-    sure < bar &&
+    (nothingFound || sure < bar) &&
     rules.decision.alarm?.category !== category &&
     !evidence.some((id) => rules.found.has(id))
   )
     return {
-      evidence:
-        bar === Infinity
-          ? `the learned model leans to ${name} (${Math.round(sure * 100)}%) from the words alone, and the rules found nothing in the case to support it`
-          : `the learned model leans to ${name} (${Math.round(sure * 100)}%) from the words alone, short of the ${Math.round(bar * 100)}% the policy asks when nothing the rules look for is found`,
+      evidence: nothingFound
+        ? `the learned model leans to ${name} (${Math.round(sure * 100)}%) from the words alone, and the rules found nothing in the case to support it`
+        : `the learned model leans to ${name} (${Math.round(sure * 100)}%) from the words alone, short of the ${Math.round(bar * 100)}% the policy asks when nothing the rules look for is found`,
       weight: round2(sure),
     };
   return null;
@@ -425,14 +429,7 @@ function decideWithModel(input: unknown, policy: Policy, model: Model): Decision
   if (isAlarmClass(p.chosen)) {
     const held = heldBack(p.chosen, p.probabilities[index] as number, p.alarmProbability, rules, policy);
     // Cited even when the rules found nothing, so whoever reads the case sees what was held back.
-    if (held)
-      return {
-        ...ruled,
-        reasons: [
-          ...ruled.reasons.slice(0, policy.decision.maxReasons),
-          { rule: `model.${p.chosen}`, field: 'rule', ...held },
-        ],
-      };
+    if (held) return citing(ruled, { rule: `model.${p.chosen}`, field: 'rule', ...held }, policy);
   }
   // With nothing of the policy found, the decision rests on the words alone: never more than even odds.
   const cap = rules.found.size === 0 ? NOTHING_FOUND_CAP : 0.99;

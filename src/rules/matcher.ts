@@ -106,8 +106,8 @@ function runEnd(run: Word[], k: number, t: Tokens, stats: ScanStats | undefined)
  */
 function onName(t: Tokens, first: number, last: number): boolean {
   if (first === last && t.proper[first]) return true;
-  if ((t.sentence[first] as number) === 0 || first === 0 || !t.names[first - 1]) return false;
-  if (t.sentence[first - 1] !== t.sentence[first]) return false;
+  // The word before must be a name in the same sentence, and that sentence not the first line.
+  if (t.sentence[first] === 0 || t.sentence[first - 1] !== t.sentence[first] || !t.names[first - 1]) return false;
   for (let k = first; k <= last; k++) if (!t.names[k]) return false;
   return true;
 }

@@ -106,8 +106,7 @@ function runEnd(run, k, t, stats) {
 }
 function onName(t, first, last) {
   if (first === last && t.proper[first]) return true;
-  if (t.sentence[first] === 0 || first === 0 || !t.names[first - 1]) return false;
-  if (t.sentence[first - 1] !== t.sentence[first]) return false;
+  if (t.sentence[first] === 0 || t.sentence[first - 1] !== t.sentence[first] || !t.names[first - 1]) return false;
   for (let k = first; k <= last; k++) if (!t.names[k]) return false;
   return true;
 }
@@ -687,9 +686,11 @@ function featureReason(feature, weight, features, rules, policy) {
   if (label !== void 0) return { rule: id, field: "rule", evidence: label, weight: w };
   return null;
 }
-function agreed(ruled, modelReason, policy) {
-  if (ruled.reasons.length === 0) return ruled;
+function citing(ruled, modelReason, policy) {
   return { ...ruled, reasons: [...ruled.reasons.slice(0, policy.decision.maxReasons), modelReason] };
+}
+function agreed(ruled, modelReason, policy) {
+  return ruled.reasons.length === 0 ? ruled : citing(ruled, modelReason, policy);
 }
 function heldBack(category, sure, alarmProbability, rules, policy) {
   const { alarmNeeds, alarmEvidence, unsupportedAlarmAt } = policy.decision;
@@ -704,10 +705,11 @@ function heldBack(category, sure, alarmProbability, rules, policy) {
     };
   }
   const evidence = alarmEvidence?.[category];
-  const bar = rules.found.size === 0 ? Infinity : unsupportedAlarmAt ?? 0;
-  if (evidence && sure < bar && rules.decision.alarm?.category !== category && !evidence.some((id) => rules.found.has(id)))
+  const bar = unsupportedAlarmAt ?? 0;
+  const nothingFound = rules.found.size === 0;
+  if (evidence && (nothingFound || sure < bar) && rules.decision.alarm?.category !== category && !evidence.some((id) => rules.found.has(id)))
     return {
-      evidence: bar === Infinity ? `the learned model leans to ${name} (${Math.round(sure * 100)}%) from the words alone, and the rules found nothing in the case to support it` : `the learned model leans to ${name} (${Math.round(sure * 100)}%) from the words alone, short of the ${Math.round(bar * 100)}% the policy asks when nothing the rules look for is found`,
+      evidence: nothingFound ? `the learned model leans to ${name} (${Math.round(sure * 100)}%) from the words alone, and the rules found nothing in the case to support it` : `the learned model leans to ${name} (${Math.round(sure * 100)}%) from the words alone, short of the ${Math.round(bar * 100)}% the policy asks when nothing the rules look for is found`,
       weight: round2(sure)
     };
   return null;
@@ -719,14 +721,7 @@ function decideWithModel(input, policy, model2) {
   const index = model2.classes.indexOf(p.chosen);
   if (isAlarmClass(p.chosen)) {
     const held = heldBack(p.chosen, p.probabilities[index], p.alarmProbability, rules, policy);
-    if (held)
-      return {
-        ...ruled,
-        reasons: [
-          ...ruled.reasons.slice(0, policy.decision.maxReasons),
-          { rule: `model.${p.chosen}`, field: "rule", ...held }
-        ]
-      };
+    if (held) return citing(ruled, { rule: `model.${p.chosen}`, field: "rule", ...held }, policy);
   }
   const cap = rules.found.size === 0 ? NOTHING_FOUND_CAP : 0.99;
   const sure = round2(Math.min(cap, Math.max(0.05, p.probabilities[index])));
