@@ -105,7 +105,7 @@ export interface Prediction {
 }
 
 /** The most likely class among classes[from..to). */
-export function bestOf(probabilities: readonly number[], from: number, to: number): number {
+function bestOf(probabilities: readonly number[], from: number, to: number): number {
   let best = from;
   for (let c = from + 1; c < to; c++) if ((probabilities[c] as number) > (probabilities[best] as number)) best = c;
   return best;
