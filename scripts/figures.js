@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Expectation, Scorecard } from '../lib/rules/evaluate.js';
 import { CaseLine, decide } from '../lib/rules/index.js';
+import { sharedData as shared } from './shared-data.js';
 
-const shared = join(import.meta.dirname, '..', '..', 'shared', 'data');
 const fixtures = join(import.meta.dirname, '..', 'test', 'fixtures');
 const files = [
   [join(shared, 'dev-cases.jsonl'), '`../shared/data/dev-cases.jsonl` (B2B, developed on)'],

@@ -1,10 +1,8 @@
 // Realistic benchmark cases: the labeled example cases, each description grown to about 1 KB with the
 // quoted history of other cases (as an email thread would carry), deterministically.
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+import { join } from 'node:path';
+import { sharedData } from '../shared-data.js';
 
 export function readJsonl(path) {
   return readFileSync(path, 'utf8')
@@ -15,8 +13,8 @@ export function readJsonl(path) {
 
 export function realisticCases(size = 1024) {
   const rows = [
-    ...readJsonl(join(root, '..', 'shared', 'data', 'dev-cases.jsonl')),
-    ...readJsonl(join(root, '..', 'shared', 'data', 'nhtsa-safety.jsonl')),
+    ...readJsonl(join(sharedData, 'dev-cases.jsonl')),
+    ...readJsonl(join(sharedData, 'nhtsa-safety.jsonl')),
   ];
   return rows.map((row, i) => {
     let text = row.case.Description ?? '';

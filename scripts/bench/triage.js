@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import jsforce from 'jsforce';
+import { sharedData } from '../shared-data.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const lib = join(root, 'lib');
@@ -15,7 +16,7 @@ const load = (p) => import(pathToFileURL(join(lib, p)).href);
 const { startLocalOrg } = await load('local-org/index.js');
 const { openSession, triage, bulkThreshold, managerReport } = await load('org/index.js');
 
-const texts = readFileSync(join(root, '..', 'shared', 'data', 'dev-cases.jsonl'), 'utf8')
+const texts = readFileSync(join(sharedData, 'dev-cases.jsonl'), 'utf8')
   .split('\n')
   .filter((l) => l.trim() !== '')
   .map((l) => JSON.parse(l).case);

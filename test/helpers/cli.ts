@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const sharedData = join(root, '..', 'shared', 'data');
+export { sharedData } from '../../scripts/shared-data.js';
 
 export interface CliResult {
   code: number | null;

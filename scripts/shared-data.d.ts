@@ -1,0 +1,4 @@
+// Types of scripts/shared-data.js, for the tests that import it.
+export const sharedData: string;
+export const sharedFiles: string[];
+export function checkSharedData(): void;
