@@ -4,7 +4,9 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+// jest's global setup loads this file through a CommonJS transform, where import.meta.url is undefined and
+// the working directory is the repository root.
+const root = import.meta.url ? join(dirname(fileURLToPath(import.meta.url)), '..') : process.cwd();
 
 export const sharedData = process.env.WHOOWNS_SHARED_DATA
   ? resolve(process.env.WHOOWNS_SHARED_DATA)
