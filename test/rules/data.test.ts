@@ -77,6 +77,8 @@ const heldOutCL = join(root, 'test', 'fixtures', 'heldout-cases-cl.jsonl');
 const heldOutCM = join(root, 'test', 'fixtures', 'heldout-cases-cm.jsonl');
 const heldOutCR = join(root, 'test', 'fixtures', 'heldout-cases-cr.jsonl');
 const heldOutCW = join(root, 'test', 'fixtures', 'heldout-cases-cw.jsonl');
+const heldOutDA = join(root, 'test', 'fixtures', 'heldout-cases-da.jsonl');
+const heldOutDB = join(root, 'test', 'fixtures', 'heldout-cases-db.jsonl');
 const fixture = (name: string) => join(root, 'test', 'fixtures', name);
 
 describe.each([
@@ -138,6 +140,8 @@ describe.each([
   ['held-out fixture CM', heldOutCM],
   ['held-out fixture CR', heldOutCR],
   ['held-out fixture CW', heldOutCW],
+  ['held-out fixture DA', heldOutDA],
+  ['held-out fixture DB', heldOutDB],
 ])('labeled B2B cases: %s', (_, path) => {
   it('owner accuracy ≥ 0.85, alarm precision ≥ 0.85 and recall ≥ 0.90', () => {
     const e = evaluate(path);
@@ -210,6 +214,9 @@ describe.each([
   ['CP', 'heldout-routine-cp.jsonl', 200],
   ['CS', 'heldout-routine-cs.jsonl', 200],
   ['CT', 'heldout-routine-ct.jsonl', 200],
+  ['CX', 'heldout-routine-cx.jsonl', 200],
+  ['CY', 'heldout-routine-cy.jsonl', 200],
+  ['CZ', 'heldout-routine-cz.jsonl', 200],
 ])('routine requests built around alarm-sounding words, technical or idiomatic (fixture %s)', (_, name, count) => {
   it('raise a false alarm on at most 7.5% and stay with a routine owner on at least 92%', () => {
     const e = evaluate(fixture(name));
