@@ -20,128 +20,69 @@ function evaluate(path: string): Evaluation {
 
 const devCases = join(sharedData, 'dev-cases.jsonl');
 // Cases written apart from the rules, in other industries and styles, to check that they generalise.
-const heldOut = join(root, 'test', 'fixtures', 'heldout-cases.jsonl');
-const heldOutB = join(root, 'test', 'fixtures', 'heldout-cases-b.jsonl');
-const heldOutC = join(root, 'test', 'fixtures', 'heldout-cases-c.jsonl');
-const heldOutD = join(root, 'test', 'fixtures', 'heldout-cases-d.jsonl');
-const heldOutE = join(root, 'test', 'fixtures', 'heldout-cases-e.jsonl');
-const heldOutG = join(root, 'test', 'fixtures', 'heldout-cases-g.jsonl');
-const heldOutH = join(root, 'test', 'fixtures', 'heldout-cases-h.jsonl');
-const heldOutI = join(root, 'test', 'fixtures', 'heldout-cases-i.jsonl');
-const heldOutJ = join(root, 'test', 'fixtures', 'heldout-cases-j.jsonl');
-const heldOutM = join(root, 'test', 'fixtures', 'heldout-cases-m.jsonl');
-const heldOutL = join(root, 'test', 'fixtures', 'heldout-cases-l.jsonl');
-const heldOutN = join(root, 'test', 'fixtures', 'heldout-cases-n.jsonl');
-const heldOutO = join(root, 'test', 'fixtures', 'heldout-cases-o.jsonl');
-const heldOutP = join(root, 'test', 'fixtures', 'heldout-cases-p.jsonl');
-const heldOutQ = join(root, 'test', 'fixtures', 'heldout-cases-q.jsonl');
-const heldOutR = join(root, 'test', 'fixtures', 'heldout-cases-r.jsonl');
-const heldOutS = join(root, 'test', 'fixtures', 'heldout-cases-s.jsonl');
-const heldOutT = join(root, 'test', 'fixtures', 'heldout-cases-t.jsonl');
-const heldOutU = join(root, 'test', 'fixtures', 'heldout-cases-u.jsonl');
-const heldOutV = join(root, 'test', 'fixtures', 'heldout-cases-v.jsonl');
-const heldOutW = join(root, 'test', 'fixtures', 'heldout-cases-w.jsonl');
-const heldOutX = join(root, 'test', 'fixtures', 'heldout-cases-x.jsonl');
-const heldOutY = join(root, 'test', 'fixtures', 'heldout-cases-y.jsonl');
-const heldOutAA = join(root, 'test', 'fixtures', 'heldout-cases-aa.jsonl');
-const heldOutAB = join(root, 'test', 'fixtures', 'heldout-cases-ab.jsonl');
-const heldOutAC = join(root, 'test', 'fixtures', 'heldout-cases-ac.jsonl');
-const heldOutAD = join(root, 'test', 'fixtures', 'heldout-cases-ad.jsonl');
-const heldOutAG = join(root, 'test', 'fixtures', 'heldout-cases-ag.jsonl');
-const heldOutAJ = join(root, 'test', 'fixtures', 'heldout-cases-aj.jsonl');
-const heldOutAH = join(root, 'test', 'fixtures', 'heldout-cases-ah.jsonl');
-const heldOutAI = join(root, 'test', 'fixtures', 'heldout-cases-ai.jsonl');
-const heldOutAK = join(root, 'test', 'fixtures', 'heldout-cases-ak.jsonl');
-const heldOutAL = join(root, 'test', 'fixtures', 'heldout-cases-al.jsonl');
-const heldOutAM = join(root, 'test', 'fixtures', 'heldout-cases-am.jsonl');
-const heldOutAN = join(root, 'test', 'fixtures', 'heldout-cases-an.jsonl');
-const heldOutAO = join(root, 'test', 'fixtures', 'heldout-cases-ao.jsonl');
-const heldOutAP = join(root, 'test', 'fixtures', 'heldout-cases-ap.jsonl');
-const heldOutAQ = join(root, 'test', 'fixtures', 'heldout-cases-aq.jsonl');
-const heldOutAR = join(root, 'test', 'fixtures', 'heldout-cases-ar.jsonl');
-const heldOutAT = join(root, 'test', 'fixtures', 'heldout-cases-at.jsonl');
-const heldOutAU = join(root, 'test', 'fixtures', 'heldout-cases-au.jsonl');
-const heldOutAV = join(root, 'test', 'fixtures', 'heldout-cases-av.jsonl');
-const heldOutAZ = join(root, 'test', 'fixtures', 'heldout-cases-az.jsonl');
-const heldOutBA = join(root, 'test', 'fixtures', 'heldout-cases-ba.jsonl');
-const heldOutBD = join(root, 'test', 'fixtures', 'heldout-cases-bd.jsonl');
-const heldOutBI = join(root, 'test', 'fixtures', 'heldout-cases-bi.jsonl');
-const heldOutBM = join(root, 'test', 'fixtures', 'heldout-cases-bm.jsonl');
-const heldOutBQ = join(root, 'test', 'fixtures', 'heldout-cases-bq.jsonl');
-const heldOutBU = join(root, 'test', 'fixtures', 'heldout-cases-bu.jsonl');
-const heldOutBY = join(root, 'test', 'fixtures', 'heldout-cases-by.jsonl');
-const heldOutCC = join(root, 'test', 'fixtures', 'heldout-cases-cc.jsonl');
-const heldOutCG = join(root, 'test', 'fixtures', 'heldout-cases-cg.jsonl');
-const heldOutCH = join(root, 'test', 'fixtures', 'heldout-cases-ch.jsonl');
-const heldOutCL = join(root, 'test', 'fixtures', 'heldout-cases-cl.jsonl');
-const heldOutCM = join(root, 'test', 'fixtures', 'heldout-cases-cm.jsonl');
-const heldOutCR = join(root, 'test', 'fixtures', 'heldout-cases-cr.jsonl');
-const heldOutCW = join(root, 'test', 'fixtures', 'heldout-cases-cw.jsonl');
-const heldOutDA = join(root, 'test', 'fixtures', 'heldout-cases-da.jsonl');
-const heldOutDB = join(root, 'test', 'fixtures', 'heldout-cases-db.jsonl');
 const fixture = (name: string) => join(root, 'test', 'fixtures', name);
 
 describe.each([
   ['dev-cases.jsonl', devCases],
-  ['held-out fixture A', heldOut],
-  ['held-out fixture B', heldOutB],
-  ['held-out fixture C', heldOutC],
-  ['held-out fixture D', heldOutD],
-  ['held-out fixture E', heldOutE],
-  ['held-out fixture G', heldOutG],
-  ['held-out fixture H', heldOutH],
-  ['held-out fixture I', heldOutI],
-  ['held-out fixture J', heldOutJ],
-  ['held-out fixture M', heldOutM],
-  ['held-out fixture L', heldOutL],
-  ['held-out fixture N', heldOutN],
-  ['held-out fixture O', heldOutO],
-  ['held-out fixture P', heldOutP],
-  ['held-out fixture Q', heldOutQ],
-  ['held-out fixture R', heldOutR],
-  ['held-out fixture S', heldOutS],
-  ['held-out fixture T', heldOutT],
-  ['held-out fixture U', heldOutU],
-  ['held-out fixture V', heldOutV],
-  ['held-out fixture W', heldOutW],
-  ['held-out fixture X', heldOutX],
-  ['held-out fixture Y', heldOutY],
-  ['held-out fixture AA', heldOutAA],
-  ['held-out fixture AB', heldOutAB],
-  ['held-out fixture AC', heldOutAC],
-  ['held-out fixture AD', heldOutAD],
-  ['held-out fixture AG', heldOutAG],
-  ['held-out fixture AJ', heldOutAJ],
-  ['held-out fixture AH', heldOutAH],
-  ['held-out fixture AI', heldOutAI],
-  ['held-out fixture AK', heldOutAK],
-  ['held-out fixture AL', heldOutAL],
-  ['held-out fixture AM', heldOutAM],
-  ['held-out fixture AN', heldOutAN],
-  ['held-out fixture AO', heldOutAO],
-  ['held-out fixture AP', heldOutAP],
-  ['held-out fixture AQ', heldOutAQ],
-  ['held-out fixture AR', heldOutAR],
-  ['held-out fixture AT', heldOutAT],
-  ['held-out fixture AU', heldOutAU],
-  ['held-out fixture AV', heldOutAV],
-  ['held-out fixture AZ', heldOutAZ],
-  ['held-out fixture BA', heldOutBA],
-  ['held-out fixture BD', heldOutBD],
-  ['held-out fixture BI', heldOutBI],
-  ['held-out fixture BM', heldOutBM],
-  ['held-out fixture BQ', heldOutBQ],
-  ['held-out fixture BU', heldOutBU],
-  ['held-out fixture BY', heldOutBY],
-  ['held-out fixture CC', heldOutCC],
-  ['held-out fixture CG', heldOutCG],
-  ['held-out fixture CH', heldOutCH],
-  ['held-out fixture CL', heldOutCL],
-  ['held-out fixture CM', heldOutCM],
-  ['held-out fixture CR', heldOutCR],
-  ['held-out fixture CW', heldOutCW],
-  ['held-out fixture DA', heldOutDA],
-  ['held-out fixture DB', heldOutDB],
+  ['held-out fixture A', fixture('heldout-cases.jsonl')],
+  ['held-out fixture B', fixture('heldout-cases-b.jsonl')],
+  ['held-out fixture C', fixture('heldout-cases-c.jsonl')],
+  ['held-out fixture D', fixture('heldout-cases-d.jsonl')],
+  ['held-out fixture E', fixture('heldout-cases-e.jsonl')],
+  ['held-out fixture G', fixture('heldout-cases-g.jsonl')],
+  ['held-out fixture H', fixture('heldout-cases-h.jsonl')],
+  ['held-out fixture I', fixture('heldout-cases-i.jsonl')],
+  ['held-out fixture J', fixture('heldout-cases-j.jsonl')],
+  ['held-out fixture M', fixture('heldout-cases-m.jsonl')],
+  ['held-out fixture L', fixture('heldout-cases-l.jsonl')],
+  ['held-out fixture N', fixture('heldout-cases-n.jsonl')],
+  ['held-out fixture O', fixture('heldout-cases-o.jsonl')],
+  ['held-out fixture P', fixture('heldout-cases-p.jsonl')],
+  ['held-out fixture Q', fixture('heldout-cases-q.jsonl')],
+  ['held-out fixture R', fixture('heldout-cases-r.jsonl')],
+  ['held-out fixture S', fixture('heldout-cases-s.jsonl')],
+  ['held-out fixture T', fixture('heldout-cases-t.jsonl')],
+  ['held-out fixture U', fixture('heldout-cases-u.jsonl')],
+  ['held-out fixture V', fixture('heldout-cases-v.jsonl')],
+  ['held-out fixture W', fixture('heldout-cases-w.jsonl')],
+  ['held-out fixture X', fixture('heldout-cases-x.jsonl')],
+  ['held-out fixture Y', fixture('heldout-cases-y.jsonl')],
+  ['held-out fixture AA', fixture('heldout-cases-aa.jsonl')],
+  ['held-out fixture AB', fixture('heldout-cases-ab.jsonl')],
+  ['held-out fixture AC', fixture('heldout-cases-ac.jsonl')],
+  ['held-out fixture AD', fixture('heldout-cases-ad.jsonl')],
+  ['held-out fixture AG', fixture('heldout-cases-ag.jsonl')],
+  ['held-out fixture AJ', fixture('heldout-cases-aj.jsonl')],
+  ['held-out fixture AH', fixture('heldout-cases-ah.jsonl')],
+  ['held-out fixture AI', fixture('heldout-cases-ai.jsonl')],
+  ['held-out fixture AK', fixture('heldout-cases-ak.jsonl')],
+  ['held-out fixture AL', fixture('heldout-cases-al.jsonl')],
+  ['held-out fixture AM', fixture('heldout-cases-am.jsonl')],
+  ['held-out fixture AN', fixture('heldout-cases-an.jsonl')],
+  ['held-out fixture AO', fixture('heldout-cases-ao.jsonl')],
+  ['held-out fixture AP', fixture('heldout-cases-ap.jsonl')],
+  ['held-out fixture AQ', fixture('heldout-cases-aq.jsonl')],
+  ['held-out fixture AR', fixture('heldout-cases-ar.jsonl')],
+  ['held-out fixture AT', fixture('heldout-cases-at.jsonl')],
+  ['held-out fixture AU', fixture('heldout-cases-au.jsonl')],
+  ['held-out fixture AV', fixture('heldout-cases-av.jsonl')],
+  ['held-out fixture AZ', fixture('heldout-cases-az.jsonl')],
+  ['held-out fixture BA', fixture('heldout-cases-ba.jsonl')],
+  ['held-out fixture BD', fixture('heldout-cases-bd.jsonl')],
+  ['held-out fixture BI', fixture('heldout-cases-bi.jsonl')],
+  ['held-out fixture BM', fixture('heldout-cases-bm.jsonl')],
+  ['held-out fixture BQ', fixture('heldout-cases-bq.jsonl')],
+  ['held-out fixture BU', fixture('heldout-cases-bu.jsonl')],
+  ['held-out fixture BY', fixture('heldout-cases-by.jsonl')],
+  ['held-out fixture CC', fixture('heldout-cases-cc.jsonl')],
+  ['held-out fixture CG', fixture('heldout-cases-cg.jsonl')],
+  ['held-out fixture CH', fixture('heldout-cases-ch.jsonl')],
+  ['held-out fixture CL', fixture('heldout-cases-cl.jsonl')],
+  ['held-out fixture CM', fixture('heldout-cases-cm.jsonl')],
+  ['held-out fixture CR', fixture('heldout-cases-cr.jsonl')],
+  ['held-out fixture CW', fixture('heldout-cases-cw.jsonl')],
+  ['held-out fixture DA', fixture('heldout-cases-da.jsonl')],
+  ['held-out fixture DB', fixture('heldout-cases-db.jsonl')],
 ])('labeled B2B cases: %s', (_, path) => {
   it('owner accuracy ≥ 0.85, alarm precision ≥ 0.85 and recall ≥ 0.90', () => {
     const e = evaluate(path);
