@@ -324,6 +324,23 @@ describe('decide(): everyday words that only sound like an alarm or a leave sign
     expect(route(subject, description).who).toBe(who);
   });
 
+  it('being sick is not leaving; being sick of the vendor is', () => {
+    const heavy = { account: { casesLast90Days: 14, reopenedLast90Days: 5, escalationsLast90Days: 3 } };
+    const ill = route(
+      'Reschedule',
+      "Our buyer is home sick with this flu, can we move Thursday's call to next week?",
+      heavy,
+    );
+    expect(ill.alarm).toBeNull();
+    const leaving = route(
+      'Again',
+      'Third late delivery this month. We are sick of dealing with you and will move the account in June.',
+      heavy,
+    );
+    expect(leaving.who).toBe('sales_leadership/churn_risk');
+    expect(leaving.reasons.map((r) => r.evidence).join(' | ')).toMatch(/sick of dealing with you/);
+  });
+
   it('a leave signal the customer withdraws is not churn, even on a heavy account', () => {
     const heavy = { account: { casesLast90Days: 14, reopenedLast90Days: 5, escalationsLast90Days: 3 } };
     const d = route(
