@@ -113,6 +113,7 @@ if (!extra) {
     ['heldout-routine-cx.jsonl', 'CX routine'],
     ['heldout-routine-cy.jsonl', 'CY routine'],
     ['heldout-routine-cz.jsonl', 'CZ routine'],
+    ['heldout-routine-dd.jsonl', 'DD routine'],
     ['heldout-safety-af.jsonl', 'AF safety'],
     ['heldout-safety-be.jsonl', 'BE safety'],
     ['heldout-safety-bh.jsonl', 'BH safety'],
