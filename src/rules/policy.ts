@@ -114,7 +114,13 @@ export const ModelSchema = z
     features: z.record(z.string().min(1), z.array(z.number().int()).length(MODEL_CLASSES.length)),
     policy: z.string().min(1),
     trainedOn: z
-      .strictObject({ files: z.array(z.string()), cases: z.number().int(), epochs: z.number().int() })
+      .strictObject({
+        files: z.array(z.string()),
+        cases: z.number().int(),
+        /** Of those cases, how many are routine requests trained on again with heavy account history. */
+        heavyHistoryCounterexamples: z.number().int().optional(),
+        epochs: z.number().int(),
+      })
       .optional(),
   })
   .transform((m) => m as ModelType);

@@ -87,7 +87,37 @@ export function trainModel(
   options: Partial<TrainOptions> = {},
   description?: string,
 ): Model {
-  return fitModel(featurize(cases, policy), policy, options, description);
+  return fitModel(featurize([...cases, ...heavyHistoryCounterexamples(cases)], policy), policy, options, description);
+}
+
+const ROUTINE_LABELS = new Set(['routine', 'customer_service', 'client_success']);
+
+/**
+ * routing.md: "Heavy account history without any leave signal is also the AE's". Labeled history rarely
+ * pairs a routine request with heavy history, while churn cases often carry it, so a model trained on it
+ * alone learns that heavy history by itself is churn (the model shipped before this raised churn on 17%
+ * of the Bitext requests once given a busy account). trainModel() therefore also trains on every
+ * `every`-th routine case that has no context, given heavy account history and labeled the AE's, as the
+ * convention says. Deterministic: the same cases give the same counterexamples.
+ */
+export function heavyHistoryCounterexamples(cases: Labeled[], every = 25): Labeled[] {
+  const out: Labeled[] = [];
+  cases
+    .filter((c) => {
+      const line = c.line as { context?: unknown } | null;
+      return c.alarm === null && ROUTINE_LABELS.has(c.owner) && (line?.context ?? null) === null;
+    })
+    .forEach((c, i) => {
+      if (i % every !== 0) return;
+      const account = {
+        casesLast90Days: 6 + (i % 13),
+        reopenedLast90Days: 2 + (i % 5),
+        escalationsLast90Days: 1 + (i % 4),
+      };
+      const line = c.line as { case?: unknown };
+      out.push({ line: { case: line.case, context: { account } }, owner: 'account_executive', alarm: null });
+    });
+  return out;
 }
 
 /** Fits the model to featurized rows. */

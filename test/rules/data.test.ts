@@ -101,6 +101,28 @@ describe('real-world routine requests (bitext)', () => {
   });
 });
 
+// routing.md: heavy account history without any leave signal is the AE's, not churn. The same Bitext
+// requests, each given a busy account (the context those labeled files rarely pair with a routine request).
+describe('real-world routine requests on an account with heavy history', () => {
+  it('go to the AE, with a churn alarm on fewer than 1%', () => {
+    const lines = readFileSync(join(sharedData, 'bitext-routine.jsonl'), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim());
+    let ae = 0;
+    let churn = 0;
+    lines.forEach((text, i) => {
+      const value = JSON.parse(text);
+      const account = { casesLast90Days: 7 + (i % 11), reopenedLast90Days: 2 + (i % 3), escalationsLast90Days: i % 4 };
+      const d = decide(CaseLine.parse({ case: value.case, context: { account } }));
+      if (d.owner === 'account_executive' && d.alarm === null) ae++;
+      if (d.alarm?.category === 'churn_risk') churn++;
+    });
+    expect(lines.length).toBeGreaterThan(3000);
+    expect(churn / lines.length).toBeLessThan(0.01);
+    expect(ae / lines.length).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
 describe.each([
   ['F', 'heldout-routine-f.jsonl', 200],
   ['J', 'heldout-routine-j.jsonl', 150],

@@ -338,7 +338,11 @@ describe('decide(): everyday words that only sound like an alarm or a leave sign
     const ruled = decide(ill, { ...defaultPolicy, model: false });
     expect(ruled.alarm).toBeNull();
     expect(ruled.owner).toBe('account_executive');
-    expect(decide(ill).reasons.some((r) => r.rule === 'leave_intent')).toBe(false);
+    // And the shipped decision, with the learned model, agrees: a busy account alone is not churn.
+    const shipped = decide(ill);
+    expect(shipped.reasons.some((r) => r.rule === 'leave_intent')).toBe(false);
+    expect(shipped.alarm).toBeNull();
+    expect(shipped.owner).toBe('account_executive');
     const leaving = route(
       'Again',
       'Third late delivery this month. We are sick of dealing with you and will move the account in June.',
