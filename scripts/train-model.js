@@ -62,7 +62,8 @@ export async function rulesOfPolicy(file = join(root, 'src/rules/default-policy.
 /** The model training gives today, as the text of default-model.json. */
 export async function train() {
   const policy = await rulesOfPolicy();
-  const { trainModel, TRAIN_DEFAULTS, heavyHistoryCounterexamples } = await import('../lib/rules/train.js');
+  const { trainModel, TRAIN_DEFAULTS, heavyHistoryCounterexamples, breachedQueueCounterexamples } =
+    await import('../lib/rules/train.js');
   const files = await trainingFiles();
   const cases = [];
   for (const f of files) cases.push(...(await labeled(f.file, f.every)));
@@ -81,6 +82,7 @@ export async function train() {
     ),
     cases: cases.length,
     heavyHistoryCounterexamples: heavyHistoryCounterexamples(cases).length,
+    breachedQueueCounterexamples: breachedQueueCounterexamples(cases, policy).length,
     epochs: TRAIN_DEFAULTS.epochs,
   };
   return await serialize(model);

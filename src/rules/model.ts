@@ -43,7 +43,13 @@ export interface Model {
   features: Record<string, number[]>;
   /** policyFingerprint() of the policy it was trained with: with any other rules it is not used. */
   policy: string;
-  trainedOn?: { files: string[]; cases: number; heavyHistoryCounterexamples?: number; epochs: number };
+  trainedOn?: {
+    files: string[];
+    cases: number;
+    heavyHistoryCounterexamples?: number;
+    breachedQueueCounterexamples?: number;
+    epochs: number;
+  };
 }
 
 /** Where a feature was seen: the exact span of the text, or the reason of a signal. */

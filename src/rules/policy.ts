@@ -119,6 +119,8 @@ export const ModelSchema = z
         cases: z.number().int(),
         /** Of those cases, how many are routine requests trained on again with heavy account history. */
         heavyHistoryCounterexamples: z.number().int().optional(),
+        /** And how many trained on again on a breached queue. */
+        breachedQueueCounterexamples: z.number().int().optional(),
         epochs: z.number().int(),
       })
       .optional(),

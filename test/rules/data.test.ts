@@ -123,6 +123,26 @@ describe('real-world routine requests on an account with heavy history', () => {
   });
 });
 
+// routing.md: a case about something other than waiting on a breached queue is routed on its own merits.
+describe('real-world routine requests on a queue persistently over target', () => {
+  it('stay with a routine owner, with a service-breach alarm on fewer than 1%', () => {
+    const lines = readFileSync(join(sharedData, 'bitext-routine.jsonl'), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim());
+    let routine = 0;
+    let breach = 0;
+    lines.forEach((text, i) => {
+      const value = JSON.parse(text);
+      const queue = { name: 'Phone Support', breachRate14d: 0.25 + (i % 5) / 10, daysInBreach14d: 5 + (i % 9) };
+      const d = decide(CaseLine.parse({ case: value.case, context: { queue } }));
+      if ((d.owner === 'customer_service' || d.owner === 'client_success') && d.alarm === null) routine++;
+      if (d.alarm?.category === 'service_breach') breach++;
+    });
+    expect(breach / lines.length).toBeLessThan(0.01);
+    expect(routine / lines.length).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
 describe.each([
   ['F', 'heldout-routine-f.jsonl', 200],
   ['J', 'heldout-routine-j.jsonl', 150],
