@@ -126,6 +126,7 @@ if (!extra) {
     ['heldout-safety-ck.jsonl', 'CK safety'],
     ['heldout-safety-cq.jsonl', 'CQ safety'],
     ['heldout-safety-cv.jsonl', 'CV safety'],
+    ['heldout-safety-de.jsonl', 'DE safety'],
     ['heldout-safety-h.jsonl', 'H safety'],
     ['heldout-safety-k.jsonl', 'K safety'],
     ['heldout-safety-o.jsonl', 'O safety'],

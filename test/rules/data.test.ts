@@ -225,6 +225,7 @@ describe.each([
   ['CK', 'heldout-safety-ck.jsonl', 100, 'supplements, forklifts, heaters, trampolines and infant formula'],
   ['CQ', 'heldout-safety-cq.jsonl', 100, 'laundry presses, pool chemicals, lifts, hair dyes and ride-on toys'],
   ['CV', 'heldout-safety-cv.jsonl', 100, 'grills, saws, infusion pumps, pet food, car seats and scaffolds'],
+  ['DE', 'heldout-safety-de.jsonl', 100, 'scooters, heaters, centrifuges and racking; a third told in passing'],
 ])('product-safety complaints written apart from the rules (fixture %s, %s, %i cases: %s)', (_, name, count) => {
   it('raise product safety on at least 90% of them and on at least 90% of the severe ones', () => {
     const e = evaluate(fixture(name));
