@@ -83,6 +83,7 @@ describe.each([
   ['held-out fixture CW', fixture('heldout-cases-cw.jsonl')],
   ['held-out fixture DA', fixture('heldout-cases-da.jsonl')],
   ['held-out fixture DB', fixture('heldout-cases-db.jsonl')],
+  ['held-out fixture DF', fixture('heldout-cases-df.jsonl')],
 ])('labeled B2B cases: %s', (_, path) => {
   it('owner accuracy ≥ 0.85, alarm precision ≥ 0.85 and recall ≥ 0.90', () => {
     const e = evaluate(path);
@@ -153,6 +154,7 @@ describe.each([
   ['AS', 'heldout-routine-as.jsonl', 200],
   ['BS', 'heldout-routine-bs.jsonl', 200],
   ['CU', 'heldout-routine-cu.jsonl', 200],
+  ['DI', 'heldout-routine-di.jsonl', 120],
 ])('routine consumer requests written apart from the rules (fixture %s)', (_, name, count) => {
   it('raise a false alarm on fewer than 1% and stay with a routine owner on at least 90%', () => {
     const e = evaluate(fixture(name));
