@@ -84,6 +84,7 @@ describe.each([
   ['held-out fixture DA', fixture('heldout-cases-da.jsonl')],
   ['held-out fixture DB', fixture('heldout-cases-db.jsonl')],
   ['held-out fixture DF', fixture('heldout-cases-df.jsonl')],
+  ['held-out fixture DG', fixture('heldout-cases-dg.jsonl')],
 ])('labeled B2B cases: %s', (_, path) => {
   it('owner accuracy ≥ 0.85, alarm precision ≥ 0.85 and recall ≥ 0.90', () => {
     const e = evaluate(path);
@@ -203,6 +204,7 @@ describe.each([
   ['CY', 'heldout-routine-cy.jsonl', 200],
   ['CZ', 'heldout-routine-cz.jsonl', 200],
   ['DD', 'heldout-routine-dd.jsonl', 200],
+  ['DC', 'heldout-routine-dc.jsonl', 200],
 ])('routine requests built around alarm-sounding words, technical or idiomatic (fixture %s)', (_, name, count) => {
   it('raise a false alarm on at most 7.5% and stay with a routine owner on at least 92%', () => {
     const e = evaluate(fixture(name));
