@@ -118,6 +118,7 @@ if (!extra) {
     ['heldout-routine-dd.jsonl', 'DD routine'],
     ['heldout-routine-di.jsonl', 'DI routine'],
     ['heldout-routine-dc.jsonl', 'DC routine'],
+    ['heldout-routine-dh.jsonl', 'DH routine'],
     ['heldout-safety-af.jsonl', 'AF safety'],
     ['heldout-safety-be.jsonl', 'BE safety'],
     ['heldout-safety-bh.jsonl', 'BH safety'],

@@ -204,6 +204,7 @@ describe.each([
   ['CY', 'heldout-routine-cy.jsonl', 200],
   ['CZ', 'heldout-routine-cz.jsonl', 200],
   ['DD', 'heldout-routine-dd.jsonl', 200],
+  ['DH', 'heldout-routine-dh.jsonl', 120],
   ['DC', 'heldout-routine-dc.jsonl', 200],
 ])('routine requests built around alarm-sounding words, technical or idiomatic (fixture %s)', (_, name, count) => {
   it('raise a false alarm on at most 7.5% and stay with a routine owner on at least 92%', () => {
