@@ -23,8 +23,7 @@ const { values } = parseArgs({
   },
 });
 const { decide } = await import('../lib/rules/index.js');
-const { featurize, fitModel, heavyHistoryCounterexamples, breachedQueueCounterexamples } =
-  await import('../lib/rules/train.js');
+const { trainModel } = await import('../lib/rules/train.js');
 const { Expectation, Scorecard } = await import('../lib/rules/evaluate.js');
 
 const rules = { ...(await rulesOfPolicy(values.policy)), model: false };
@@ -43,10 +42,7 @@ for (const f of await trainingFiles()) {
   else train.push(...cases);
 }
 for (const file of extra) tests.push({ file, cases: await labeled(file) });
-// As trainModel() does: routine requests again with heavy account history (the AE's) and on a breached
-// queue (their own owner), src/rules/train.ts.
-const counter = [...heavyHistoryCounterexamples(train), ...breachedQueueCounterexamples(train, rules)];
-const model = fitModel(featurize([...train, ...counter], rules), rules);
+const model = trainModel(train, rules);
 const withModel = { ...rules, model };
 
 /** The same figures as `whoowns policy check` and `npm run figures`. */

@@ -87,38 +87,8 @@ export function trainModel(
   options: Partial<TrainOptions> = {},
   description?: string,
 ): Model {
-  const counterexamples = [...heavyHistoryCounterexamples(cases), ...breachedQueueCounterexamples(cases, policy)];
-  return fitModel(featurize([...cases, ...counterexamples], policy), policy, options, description);
-}
-
-const ROUTINE_LABELS = new Set(['routine', 'customer_service', 'client_success']);
-
-/**
- * routing.md: "Heavy account history without any leave signal is also the AE's". Labeled history rarely
- * pairs a routine request with heavy history, while churn cases often carry it, so a model trained on it
- * alone learns that heavy history by itself is churn (the model shipped before this raised churn on 17%
- * of the Bitext requests once given a busy account). trainModel() therefore also trains on every
- * `every`-th routine case that has no context, given heavy account history and labeled the AE's, as the
- * convention says. Deterministic: the same cases give the same counterexamples.
- */
-export function heavyHistoryCounterexamples(cases: Labeled[], every = 25): Labeled[] {
-  const out: Labeled[] = [];
-  cases
-    .filter((c) => {
-      const line = c.line as { context?: unknown } | null;
-      return c.alarm === null && ROUTINE_LABELS.has(c.owner) && (line?.context ?? null) === null;
-    })
-    .forEach((c, i) => {
-      if (i % every !== 0) return;
-      const account = {
-        casesLast90Days: 6 + (i % 13),
-        reopenedLast90Days: 2 + (i % 5),
-        escalationsLast90Days: 1 + (i % 4),
-      };
-      const line = c.line as { case?: unknown };
-      out.push({ line: { case: line.case, context: { account } }, owner: 'account_executive', alarm: null });
-    });
-  return out;
+  const { heavyHistory, breachedQueue } = counterexamples(cases, policy);
+  return fitModel(featurize([...cases, ...heavyHistory, ...breachedQueue], policy), policy, options, description);
 }
 
 /** Fits the model to featurized rows. */
@@ -209,19 +179,30 @@ export function serializeModel(model: Model, indent = ''): string {
   return `${top},\n  "features": {\n${body}\n  }\n}`.replaceAll('\n', `\n${indent}`);
 }
 
+const ROUTINE_LABELS = new Set(['routine', 'customer_service', 'client_success']);
 /** What a case must not be about for a breached queue to leave its routing alone. */
 const ABOUT_WAITING = ['waiting', 'contact_service', 'repetition', 'executive_unreachable'];
 
 /**
- * routing.md: "service_breach from context needs the case to be about waiting or not reaching service; a
- * case about something else on a breached queue is routed on its own merits". As with heavy history, the
- * labeled files seldom show that, and the model learned to raise a breach on a breached queue for any
- * short request (2.1% of the Bitext requests, "can you tell me about a delivery address change").
- * trainModel() also trains on every `every`-th routine case without context in which the rules find
- * nothing about waiting or reaching service, given a breached queue and keeping its own label.
+ * Routine cases trained on a second time with context the labeled history seldom pairs them with, so
+ * that the model learns two conventions of routing.md. Both take every `every`-th routine case without
+ * context; deterministic, so the same cases give the same counterexamples.
+ * - heavyHistory: "Heavy account history without any leave signal is also the AE's". Churn cases often
+ *   carry heavy history, so a model trained on labeled history alone learns that heavy history by itself
+ *   is churn (the model shipped before this raised churn on 17% of the Bitext requests once given a busy
+ *   account). Each case is given heavy account history and labeled the AE's.
+ * - breachedQueue: "service_breach from context needs the case to be about waiting or not reaching
+ *   service". The model raised a breach on 2.1% of the Bitext requests on a breached queue ("can you tell
+ *   me about a delivery address change"). Each case in which the rules find nothing about waiting or
+ *   reaching service is given a breached queue and keeps its own label.
  */
-export function breachedQueueCounterexamples(cases: Labeled[], policy: Policy, every = 25): Labeled[] {
-  const out: Labeled[] = [];
+export function counterexamples(
+  cases: Labeled[],
+  policy: Policy,
+  every = 25,
+): { heavyHistory: Labeled[]; breachedQueue: Labeled[] } {
+  const heavyHistory: Labeled[] = [];
+  const breachedQueue: Labeled[] = [];
   cases
     .filter((c) => {
       const line = c.line as { context?: unknown } | null;
@@ -229,11 +210,17 @@ export function breachedQueueCounterexamples(cases: Labeled[], policy: Policy, e
     })
     .forEach((c, i) => {
       if (i % every !== 0) return;
+      const kase = (c.line as { case?: unknown }).case;
+      const account = {
+        casesLast90Days: 6 + (i % 13),
+        reopenedLast90Days: 2 + (i % 5),
+        escalationsLast90Days: 1 + (i % 4),
+      };
+      heavyHistory.push({ line: { case: kase, context: { account } }, owner: 'account_executive', alarm: null });
       const found = decideByRules(c.line, policy).found;
       if (ABOUT_WAITING.some((id) => found.has(id))) return;
       const queue = { name: 'Support', breachRate14d: 0.3 + (i % 6) / 10, daysInBreach14d: 5 + (i % 10) };
-      const line = c.line as { case?: unknown };
-      out.push({ line: { case: line.case, context: { queue } }, owner: c.owner, alarm: null });
+      breachedQueue.push({ line: { case: kase, context: { queue } }, owner: c.owner, alarm: null });
     });
-  return out;
+  return { heavyHistory, breachedQueue };
 }
