@@ -90,6 +90,8 @@ describe.each([
   ['held-out fixture DB', fixture('heldout-cases-db.jsonl')],
   ['held-out fixture DF', fixture('heldout-cases-df.jsonl')],
   ['held-out fixture DG', fixture('heldout-cases-dg.jsonl')],
+  ['held-out fixture DK', fixture('heldout-cases-dk.jsonl')],
+  ['held-out fixture DL', fixture('heldout-cases-dl.jsonl')],
 ])('labeled B2B cases: %s', (_, path) => {
   it('owner accuracy ≥ 0.85, alarm precision ≥ 0.85 and recall ≥ 0.90', () => {
     const e = evaluate(path);
@@ -148,6 +150,7 @@ describe.each([
   ['BS', 'heldout-routine-bs.jsonl', 200],
   ['CU', 'heldout-routine-cu.jsonl', 200],
   ['DI', 'heldout-routine-di.jsonl', 120],
+  ['DN', 'heldout-routine-dn.jsonl', 200],
 ])('routine consumer requests written apart from the rules (fixture %s)', (_, name, count) => {
   it('raise a false alarm on fewer than 1% and stay with a routine owner on at least 90%', () => {
     const e = evaluate(fixture(name));
@@ -198,6 +201,7 @@ describe.each([
   ['DD', 'heldout-routine-dd.jsonl', 200],
   ['DH', 'heldout-routine-dh.jsonl', 120],
   ['DC', 'heldout-routine-dc.jsonl', 200],
+  ['DM', 'heldout-routine-dm.jsonl', 200],
 ])('routine requests built around alarm-sounding words, technical or idiomatic (fixture %s)', (_, name, count) => {
   it('raise a false alarm on at most 7.5% and stay with a routine owner on at least 92%', () => {
     const e = evaluate(fixture(name));
@@ -223,6 +227,7 @@ describe.each([
   ['CQ', 'heldout-safety-cq.jsonl', 100, 'laundry presses, pool chemicals, lifts, hair dyes and ride-on toys'],
   ['CV', 'heldout-safety-cv.jsonl', 100, 'grills, saws, infusion pumps, pet food, car seats and scaffolds'],
   ['DE', 'heldout-safety-de.jsonl', 100, 'scooters, heaters, centrifuges and racking; a third told in passing'],
+  ['DO', 'heldout-safety-do.jsonl', 100, 'kitchen appliances, power tools, toys, e-bike packs and pool chemicals'],
 ])('product-safety complaints written apart from the rules (fixture %s, %s, %i cases: %s)', (_, name, count) => {
   it('raise product safety on at least 90% of them and on at least 90% of the severe ones', () => {
     const e = evaluate(fixture(name));
