@@ -492,6 +492,23 @@ function decideWithModel(input: unknown, policy: Policy, model: Model): Decision
     };
   }
   if (ruled.owner === owner && ruled.alarm === null) return agreed(ruled, modelReason, policy);
+  // An owner routing.md fixes (a leave threat alone is the AE's) stands against the model's other owner.
+  const standing = policy.decision.ownerStands;
+  if (
+    ruled.alarm === null &&
+    sure < (policy.decision.ownerStandsBelow ?? 1) &&
+    standing?.some((id) => rules.fired.some((f) => f.id === id))
+  )
+    return citing(
+      ruled,
+      {
+        rule: `model.${p.chosen}`,
+        field: 'rule',
+        evidence: `the learned model leans to ${policy.owners[owner].name} (${Math.round(sure * 100)}%), but the owner of a rule the policy says stands is kept`,
+        weight: sure,
+      },
+      policy,
+    );
   const { labels } = compiled(policy);
   const backing = [...new Set(rules.backing[owner])].sort(byStrength).map((f) => f.reason);
   const top = backing.find((r) => r.field !== 'rule') ?? featureReasons[0];

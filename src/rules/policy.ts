@@ -183,6 +183,14 @@ export const Policy = z
        */
       alarmEvidence: z.partialRecord(AlarmCategory, z.array(Id).min(1)).optional(),
       unsupportedAlarmAt: z.number().gt(0).max(1).optional(),
+      /**
+       * Rules whose owner stands: a case the rules give to an owner, with no alarm, because one of these
+       * fired keeps that owner when the model reads another owner. routing.md fixes these outcomes (a leave
+       * threat alone, or heavy account history alone, is the AE's); the model may still raise an alarm.
+       */
+      ownerStands: z.array(Id).optional(),
+      /** ownerStands applies only while the model is less sure than this of its other owner (default 1). */
+      ownerStandsBelow: z.number().gt(0).max(1).optional(),
     }),
     owners: z.strictObject({
       customer_service: OwnerText,
@@ -263,6 +271,13 @@ export const Policy = z
       for (const [alarm, ids] of Object.entries(p.decision[key] ?? {}))
         for (const [k, id] of (ids ?? []).entries()) signalId(id, ['decision', key, alarm, k]);
     for (const [k, id] of (p.decision.sev1Stands ?? []).entries()) signalId(id, ['decision', 'sev1Stands', k]);
+    for (const [k, id] of (p.decision.ownerStands ?? []).entries())
+      if (!ruleIds.has(id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['decision', 'ownerStands', k],
+          message: `"${id}" is not a rule id; expected one of the ids under "rules"`,
+        });
     for (const key of ['alarmPrecedence', 'ownerPrecedence'] as const) {
       if (new Set(p.decision[key]).size !== p.decision[key].length)
         ctx.addIssue({ code: 'custom', path: ['decision', key], message: 'each value once' });

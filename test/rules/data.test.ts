@@ -92,6 +92,8 @@ describe.each([
   ['held-out fixture DG', fixture('heldout-cases-dg.jsonl')],
   ['held-out fixture DK', fixture('heldout-cases-dk.jsonl')],
   ['held-out fixture DL', fixture('heldout-cases-dl.jsonl')],
+  ['held-out fixture DP', fixture('heldout-cases-dp.jsonl')],
+  ['held-out fixture DT', fixture('heldout-cases-dt.jsonl')],
 ])('labeled B2B cases: %s', (_, path) => {
   it('owner accuracy ≥ 0.85, alarm precision ≥ 0.85 and recall ≥ 0.90', () => {
     const e = evaluate(path);
@@ -202,6 +204,9 @@ describe.each([
   ['DH', 'heldout-routine-dh.jsonl', 120],
   ['DC', 'heldout-routine-dc.jsonl', 200],
   ['DM', 'heldout-routine-dm.jsonl', 200],
+  ['DS', 'heldout-routine-ds.jsonl', 200],
+  ['DR', 'heldout-routine-dr.jsonl', 200],
+  ['DQ', 'heldout-routine-dq.jsonl', 200],
 ])('routine requests built around alarm-sounding words, technical or idiomatic (fixture %s)', (_, name, count) => {
   it('raise a false alarm on at most 7.5% and stay with a routine owner on at least 92%', () => {
     const e = evaluate(fixture(name));

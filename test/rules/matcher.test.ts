@@ -12,7 +12,13 @@ function policyWith(patterns: string[], except: string[] = [], lexicon: Record<s
     context: [],
     rules: [{ id: 'r', label: 'r', when: 'probe', then: { owner: 'account_executive' }, weight: 1 }],
     // Rules alone: the shipped alarm needs and model refer to the shipped signals.
-    decision: { ...defaultPolicy.decision, alarmNeeds: undefined, sev1Stands: undefined, alarmEvidence: undefined },
+    decision: {
+      ...defaultPolicy.decision,
+      alarmNeeds: undefined,
+      sev1Stands: undefined,
+      alarmEvidence: undefined,
+      ownerStands: undefined,
+    },
     model: false,
   });
   if (!r.ok) throw new Error(JSON.stringify(r.errors));

@@ -59,6 +59,12 @@ describe('policy validation', () => {
       '"hurt" is not the id',
     ],
     [
+      'an ownerStands entry naming no rule',
+      (p: any) => (p.decision.ownerStands = ['account_executive.leave_signal', 'leave_intent']),
+      'decision.ownerStands[1]',
+      '"leave_intent" is not a rule id',
+    ],
+    [
       'an alarmEvidence entry naming no signal',
       (p: any) => (p.decision.alarmEvidence = { ethics_violation: ['bribery', 'bribes'] }),
       'decision.alarmEvidence.ethics_violation[1]',
