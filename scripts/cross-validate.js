@@ -39,6 +39,7 @@ for (const t of values.train) {
 }
 const { decide } = await import('../lib/rules/index.js');
 const { trainModel } = await import('../lib/rules/train.js');
+const { Expectation, Scorecard } = await import('../lib/rules/evaluate.js');
 const rules = { ...(await rulesOfPolicy()), model: false };
 const files = await trainingFiles();
 const fixtures = files.filter((f) => f.file.includes('/test/fixtures/'));
@@ -47,40 +48,7 @@ for (const f of files.filter((x) => !fixtures.includes(x))) shared.push(...(awai
 const byFile = [];
 for (const f of fixtures) byFile.push({ name: basename(f.file), cases: await labeled(f.file, f.every) });
 
-const routine = new Set(['customer_service', 'client_success']);
-const blank = () => ({
-  n: 0,
-  owner: 0,
-  neg: 0,
-  fa: 0,
-  pos: 0,
-  caught: 0,
-  raised: 0,
-  right: 0,
-  severe: 0,
-  severeCaught: 0,
-});
-const add = (t, c, d) => {
-  const got = d.alarm?.category ?? null;
-  t.n++;
-  if (c.owner === 'routine' ? routine.has(d.owner) : d.owner === c.owner) t.owner++;
-  if (got) {
-    t.raised++;
-    if (got === c.alarm) t.right++;
-  }
-  if (c.alarm === null) {
-    t.neg++;
-    if (got) t.fa++;
-  } else {
-    t.pos++;
-    if (got === c.alarm) t.caught++;
-    if (c.severe) {
-      t.severe++;
-      if (got === c.alarm) t.severeCaught++;
-    }
-  }
-};
-const results = settings.map(() => ({ all: blank(), files: new Map() }));
+const results = settings.map(() => ({ all: new Scorecard(), files: new Map() }));
 for (let k = 0; k < folds; k++) {
   const train = [...shared];
   const test = [];
@@ -88,39 +56,43 @@ for (let k = 0; k < folds; k++) {
   settings.forEach((s, si) => {
     const policy = { ...rules, model: trainModel(train, rules, s.options) };
     for (const f of test) {
-      const t = blank();
+      const card = new Scorecard();
       for (const c of f.cases) {
+        const expect = Expectation.parse({ owner: c.owner, alarm: c.alarm, severe: c.severe });
         const d = decide(c.line, policy);
-        add(t, c, d);
-        add(results[si].all, c, d);
+        card.add(expect, d);
+        results[si].all.add(expect, d);
       }
-      results[si].files.set(f.name, t);
+      results[si].files.set(f.name, card.result());
     }
   });
   console.error(`fold ${k + 1} of ${folds} scored`);
 }
 
-const pct = (a, b) => (b === 0 ? '–' : `${((100 * a) / b).toFixed(1)}%`);
+const pct = (x) => (x === null || Number.isNaN(x) ? '–' : `${(100 * x).toFixed(1)}%`);
 console.log(
   `${folds}-fold by author over ${byFile.length} fixture files (${shared.length} shared cases always trained on)`,
 );
 console.log('| training | owner accuracy | false alarms | alarms caught | severe caught | files meeting the bars |');
 console.log('| --- | ---: | ---: | ---: | ---: | --- |');
+/** The issue's bars for one file, by the kind of file it is. */
+function meetsBars(kind, e) {
+  const { all } = e.alarms;
+  if (kind === 'routine') return e.counts.falseAlarms < 0.01 * e.counts.noAlarmExpected;
+  if (kind === 'safety') return all.correct >= 0.9 * all.expected && e.counts.severeCaught >= 0.9 * e.counts.severe;
+  return e.ownerAccuracy >= 0.85 && all.correct >= 0.85 * all.predicted && all.correct >= 0.9 * all.expected;
+}
 for (const [si, s] of settings.entries()) {
-  const { all, files: per } = results[si];
+  const all = results[si].all.result();
   const pass = { dev: [0, 0], routine: [0, 0], safety: [0, 0] };
-  for (const [name, t] of per) {
+  for (const [name, e] of results[si].files) {
     const kind = name.includes('-routine') ? 'routine' : name.includes('-safety') ? 'safety' : 'dev';
-    const ok =
-      kind === 'routine'
-        ? t.fa < 0.01 * t.neg
-        : kind === 'safety'
-          ? t.caught >= 0.9 * t.pos && t.severeCaught >= 0.9 * t.severe
-          : t.owner >= 0.85 * t.n && t.right >= 0.85 * t.raised && t.caught >= 0.9 * t.pos;
     pass[kind][1]++;
-    if (ok) pass[kind][0]++;
+    if (meetsBars(kind, e)) pass[kind][0]++;
   }
+  const { falseAlarms, noAlarmExpected, severe, severeCaught } = all.counts;
+  const alarms = all.alarms.all;
   console.log(
-    `| ${s.name} | ${pct(all.owner, all.n)} | ${all.fa} of ${all.neg} (${pct(all.fa, all.neg)}) | ${all.caught} of ${all.pos} (${pct(all.caught, all.pos)}) | ${all.severeCaught} of ${all.severe} | dev ${pass.dev.join('/')}, routine ${pass.routine.join('/')}, safety ${pass.safety.join('/')} |`,
+    `| ${s.name} | ${pct(all.ownerAccuracy)} | ${falseAlarms} of ${noAlarmExpected} (${pct(falseAlarms / noAlarmExpected)}) | ${alarms.correct} of ${alarms.expected} (${pct(alarms.recall)}) | ${severeCaught} of ${severe} | dev ${pass.dev.join('/')}, routine ${pass.routine.join('/')}, safety ${pass.safety.join('/')} |`,
   );
 }

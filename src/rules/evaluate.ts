@@ -46,6 +46,8 @@ export interface Evaluation {
   routineRate: number | null;
   /** Alarm recall on cases marked `severe`. */
   severeRecall: number | null;
+  /** The counts behind the rates above. */
+  counts: { noAlarmExpected: number; falseAlarms: number; severe: number; severeCaught: number };
 }
 
 const ratio = (a: number, b: number) => (b === 0 ? null : Math.round((a / b) * 10000) / 10000);
@@ -122,6 +124,12 @@ export class Scorecard {
       falseAlarmRate: ratio(this.falseAlarms, this.noAlarmExpected),
       routineRate: ratio(this.routineGot, this.routineExpected),
       severeRecall: ratio(this.severeOk, this.severe),
+      counts: {
+        noAlarmExpected: this.noAlarmExpected,
+        falseAlarms: this.falseAlarms,
+        severe: this.severe,
+        severeCaught: this.severeOk,
+      },
     };
   }
 }

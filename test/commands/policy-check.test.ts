@@ -47,6 +47,7 @@ describe('whoowns policy check', () => {
     expect(e.falseAlarmRate).toBe(0);
     expect(e.routineRate).toBe(1);
     expect(e.severeRecall).toBe(1);
+    expect(e.counts).toEqual({ noAlarmExpected: 2, falseAlarms: 0, severe: 1, severeCaught: 1 });
   });
 
   it('lists the cases it gets wrong with --misses, and nothing it gets right', async () => {
