@@ -6,10 +6,15 @@
  * the figures are kinder than first sight (the rules were tuned on all of them); use them to compare
  * training settings, not as a promise.
  *
- *   node scripts/cross-validate.js [--folds 5] [--train '{"alarmWeight":3}' ...]
+ *   node scripts/cross-validate.js [--folds 5] [--train '{"alarmWeight":3}' ...] [--decision '{...}' ...]
  *
- * --train  training options (src/rules/train.ts TrainOptions) to compare with the defaults; repeat it
- *          for several settings. Each is trained and scored on the same folds in the same run.
+ * --train     training options (src/rules/train.ts TrainOptions) to compare with the defaults; repeat it
+ *             for several settings. Each is trained and scored on the same folds in the same run.
+ * --decision  policy `decision` settings that only act once the model has read the case (sev1Stands,
+ *             sev1VetoAt, alarmNeeds, alarmEvidence, unsupportedAlarmAt, ownerStands, ownerStandsBelow),
+ *             merged over the shipped ones and scored with the default training's model of each fold;
+ *             repeat it for several. Settings the rules' own decision reads need a retrained model: edit
+ *             the policy and run the script on it instead.
  *
  * Prints, per setting: owner accuracy, false alarms on cases labeled without an alarm, alarms caught,
  * severe product safety caught, and how many fixture files meet the issue's bars (dev-style files: owner
@@ -21,26 +26,66 @@ import { parseArgs } from 'node:util';
 import { labeled, rulesOfPolicy, trainingFiles } from './train-model.js';
 
 const { values } = parseArgs({
-  options: { folds: { type: 'string', default: '5' }, train: { type: 'string', multiple: true, default: [] } },
+  options: {
+    folds: { type: 'string', default: '5' },
+    train: { type: 'string', multiple: true, default: [] },
+    decision: { type: 'string', multiple: true, default: [] },
+  },
 });
 const folds = Number(values.folds);
 if (!Number.isInteger(folds) || folds < 2) {
   console.error('--folds must be a whole number of at least 2.');
   process.exit(2);
 }
-const settings = [{ name: 'defaults', options: {} }];
-for (const t of values.train) {
+const AFTER_MODEL = [
+  'sev1Stands',
+  'sev1VetoAt',
+  'alarmNeeds',
+  'alarmEvidence',
+  'unsupportedAlarmAt',
+  'ownerStands',
+  'ownerStandsBelow',
+];
+function json(flag, text, example) {
   try {
-    settings.push({ name: t, options: JSON.parse(t) });
-  } catch (e) {
-    console.error(`--train ${t}: not JSON (${e.message}). Give an object such as '{"alarmWeight":3}'.`);
+    const v = JSON.parse(text);
+    if (v !== null && typeof v === 'object' && !Array.isArray(v)) return v;
+  } catch {
+    // reported below
+  }
+  console.error(`${flag} ${text}: not a JSON object. Give one such as '${example}'.`);
+  process.exit(2);
+}
+const settings = [{ name: 'defaults', options: {}, decision: null }];
+for (const t of values.train)
+  settings.push({ name: t, options: json('--train', t, '{"alarmWeight":3}'), decision: null });
+for (const t of values.decision) {
+  const decision = json('--decision', t, '{"sev1Stands":["fire"]}');
+  const other = Object.keys(decision).filter((k) => !AFTER_MODEL.includes(k));
+  if (other.length > 0) {
+    console.error(
+      `--decision ${t}: ${other.join(', ')} shape the model's features, so the model must be retrained; edit a copy of the policy instead. Give only ${AFTER_MODEL.join(', ')}.`,
+    );
     process.exit(2);
   }
+  settings.push({ name: `decision ${t}`, options: {}, decision });
 }
 const { decide } = await import('../lib/rules/index.js');
 const { trainModel } = await import('../lib/rules/train.js');
 const { Expectation, Scorecard } = await import('../lib/rules/evaluate.js');
+const { parsePolicy } = await import('../lib/rules/policy.js');
+const { policyFingerprint } = await import('../lib/rules/model.js');
 const rules = { ...(await rulesOfPolicy()), model: false };
+/** The shipped policy with a setting's decision merged in, checked as any policy file is. */
+const variants = settings.map((s) => {
+  if (!s.decision) return rules;
+  const r = parsePolicy({ ...rules, decision: { ...rules.decision, ...s.decision } });
+  if (r.ok) return { ...r.policy, model: false };
+  console.error(
+    `--decision ${s.name.slice('decision '.length)}: ${r.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`,
+  );
+  process.exit(2);
+});
 const files = await trainingFiles();
 const fixtures = files.filter((f) => f.file.includes('/test/fixtures/'));
 const shared = [];
@@ -53,8 +98,16 @@ for (let k = 0; k < folds; k++) {
   const train = [...shared];
   const test = [];
   byFile.forEach((f, i) => (i % folds === k ? test.push(f) : train.push(...f.cases)));
+  const defaults = trainModel(train, rules);
   settings.forEach((s, si) => {
-    const policy = { ...rules, model: trainModel(train, rules, s.options) };
+    const variant = variants[si];
+    // A decision variant reads the same features, so the fold's model serves it, stamped for its policy.
+    const model = s.decision
+      ? { ...defaults, policy: policyFingerprint(variant) }
+      : si === 0
+        ? defaults
+        : trainModel(train, rules, s.options);
+    const policy = { ...variant, model };
     for (const f of test) {
       const card = new Scorecard();
       for (const c of f.cases) {
