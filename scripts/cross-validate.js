@@ -6,8 +6,10 @@
  * the figures are kinder than first sight (the rules were tuned on all of them); use them to compare
  * training settings, not as a promise.
  *
- *   node scripts/cross-validate.js [--folds 5] [--train '{"alarmWeight":3}' ...] [--decision '{...}' ...]
+ *   node scripts/cross-validate.js [--folds 5] [--policy <file>] [--train '{"alarmWeight":3}' ...] [--decision '{...}' ...]
  *
+ * --policy    the rules to use (default: the shipped policy), e.g. an edited copy to compare against a run
+ *             without it.
  * --train     training options (src/rules/train.ts TrainOptions) to compare with the defaults; repeat it
  *             for several settings. Each is trained and scored on the same folds in the same run.
  * --decision  policy `decision` settings that only act once the model has read the case (sev1Stands,
@@ -28,6 +30,7 @@ import { labeled, rulesOfPolicy, trainingFiles } from './train-model.js';
 const { values } = parseArgs({
   options: {
     folds: { type: 'string', default: '5' },
+    policy: { type: 'string' },
     train: { type: 'string', multiple: true, default: [] },
     decision: { type: 'string', multiple: true, default: [] },
   },
@@ -75,7 +78,7 @@ const { trainModel } = await import('../lib/rules/train.js');
 const { Expectation, Scorecard } = await import('../lib/rules/evaluate.js');
 const { parsePolicy } = await import('../lib/rules/policy.js');
 const { policyFingerprint } = await import('../lib/rules/model.js');
-const rules = { ...(await rulesOfPolicy()), model: false };
+const rules = { ...(await rulesOfPolicy(values.policy)), model: false };
 /** The shipped policy with a setting's decision merged in, checked as any policy file is. */
 const variants = settings.map((s) => {
   if (!s.decision) return rules;

@@ -4,6 +4,7 @@
  */
 import { compileMatcher, type Hit, type Matcher } from './matcher.js';
 import {
+  addNearFeatures,
   addTextFeatures,
   type Features,
   isAlarmClass,
@@ -31,6 +32,8 @@ interface Compiled {
   cues: Set<string>;
   /** The policy's model, when it was trained with this policy's rules (else null: the rules decide). */
   model: Model | null;
+  /** For each signal, whether the model reads the words around it (decision.nearWords). */
+  near: boolean[];
 }
 
 const compiledPolicies = new WeakMap<Policy, Compiled>();
@@ -49,7 +52,17 @@ function compiled(policy: Policy): Compiled {
     ]);
     const labels = new Map([...policy.rules, ...policy.context, ...policy.signals].map((x) => [x.id, x.label]));
     const model = policy.model && policy.model.policy === policyFingerprint(policy) ? policy.model : null;
-    c = { matcher: compileMatcher(policy), allowedIn, ownerOf, labels, cues: new Set(policy.negation.cues), model };
+    const nearWords = new Set(policy.decision.nearWords);
+    const near = policy.signals.map((s) => nearWords.has(s.id));
+    c = {
+      matcher: compileMatcher(policy),
+      allowedIn,
+      ownerOf,
+      labels,
+      cues: new Set(policy.negation.cues),
+      model,
+      near,
+    };
     compiledPolicies.set(policy, c);
   }
   return c;
@@ -130,6 +143,8 @@ export interface RulesOutcome {
   fired: { id: string; alarm: AlarmCategory | null; severity: Severity | null; support: Found[] }[];
   backing: Record<Owner, Found[]>;
   tokens: Map<string, { text: string; tokens: Tokens }>;
+  /** Every place a signal of decision.nearWords was found, in token positions of its field. */
+  near: { field: FieldName; first: number; last: number }[];
 }
 
 /** decide() as the policy's rules alone would decide, with what they found. */
@@ -137,9 +152,10 @@ export function decideByRules(input: unknown, policy: Policy): RulesOutcome {
   const line = isRecord(input) ? input : {};
   const kase = isRecord(line.case) ? line.case : {};
   const context = isRecord(line.context) ? line.context : {};
-  const { matcher, allowedIn, ownerOf, labels } = compiled(policy);
+  const { matcher, allowedIn, ownerOf, labels, near: nearSignal } = compiled(policy);
   const tokenized = new Map<string, { text: string; tokens: Tokens }>();
   const fired: RulesOutcome['fired'] = [];
+  const near: RulesOutcome['near'] = [];
 
   // 1. Signals found in the text, one (first, strongest) piece of evidence per signal.
   const found = new Map<string, Found>();
@@ -151,6 +167,7 @@ export function decideByRules(input: unknown, policy: Policy): RulesOutcome {
     tokenized.set(field, { text, tokens });
     for (const h of matcher.scan(tokens, (s) => allowed[s] === true) as Hit[]) {
       if (h.negated) continue;
+      if (nearSignal[h.signal]) near.push({ field, first: h.first, last: h.last });
       const s = policy.signals[h.signal] as Signal;
       const seen = found.get(s.id);
       if (seen) {
@@ -262,7 +279,7 @@ export function decideByRules(input: unknown, policy: Policy): RulesOutcome {
         ...reasonsOf(win.support),
       ],
     };
-    return { decision, found, fired, backing, tokens: tokenized };
+    return { decision, found, fired, backing, tokens: tokenized, near };
   }
 
   // 4. Then the AE's strategic signals, unless routine work clearly dominates; then the routine owners.
@@ -292,7 +309,7 @@ export function decideByRules(input: unknown, policy: Policy): RulesOutcome {
       action: d.fallbackAction,
       reasons: [],
     };
-    return { decision, found, fired, backing, tokens: tokenized };
+    return { decision, found, fired, backing, tokens: tokenized, near };
   }
   const reasons = reasonsOf(backing[owner]);
   const top = reasons.find((r) => r.field !== 'rule') ?? reasons[0];
@@ -305,7 +322,7 @@ export function decideByRules(input: unknown, policy: Policy): RulesOutcome {
     action: policy.owners[owner].action.replaceAll('{reason}', topLabel),
     reasons,
   };
-  return { decision, found, fired, backing, tokens: tokenized };
+  return { decision, found, fired, backing, tokens: tokenized, near };
 }
 
 const TEXT_FIELDS = ['Subject', 'Description'] as const;
@@ -341,6 +358,10 @@ export function modelFeatures(
     features.set(isContext ? `C=${id}` : `S=${id}`, null);
   }
   for (const f of rules.fired) features.set(`F=${f.id}`, null);
+  for (const place of rules.near) {
+    const t = rules.tokens.get(place.field);
+    if (t) addNearFeatures(features, place.field, t.tokens, place.first, place.last, known);
+  }
   features.set(`A=${rules.decision.alarm?.category ?? 'none'}`, null);
   features.set(`O=${rules.decision.owner}`, null);
   return { features, rules };

@@ -100,6 +100,32 @@ export function addTextFeatures(
   }
 }
 
+/** How many words either side of a decision.nearWords place, within its sentence, the model reads. */
+export const NEAR_REACH = 8;
+
+/**
+ * The words of the sentence around one place a decision.nearWords signal was found, as `N=word`
+ * features: what "fire" is near ("the heater", "sparking") says whether it happened to the product.
+ */
+export function addNearFeatures(
+  out: Features,
+  field: string,
+  tokens: Tokens,
+  first: number,
+  last: number,
+  known?: ReadonlyMap<string, number[]>,
+): void {
+  const { words, starts, ends, sentence } = tokens;
+  const from = Math.max(0, first - NEAR_REACH);
+  const to = Math.min(words.length - 1, last + NEAR_REACH);
+  for (let i = from; i <= to; i++) {
+    if ((i >= first && i <= last) || sentence[i] !== sentence[first]) continue;
+    const f = `N=${word(words[i] as string)}`;
+    if (!out.has(f) && (!known || known.has(f)))
+      out.set(f, { field, start: starts[i] as number, end: ends[i] as number });
+  }
+}
+
 export interface Prediction {
   probabilities: number[];
   /** The alarm classes together. */

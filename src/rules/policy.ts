@@ -177,6 +177,13 @@ export const Policy = z
        */
       sev1Stands: z.array(Id).optional(),
       /**
+       * Signals whose neighbourhood the model reads apart: the words of the sentence around each place
+       * one of these is found (up to nearReach words either side) are features of their own, so the
+       * model can learn when "fire" or "burns" is an event of the product ("the cord reel melted and
+       * started sparking") and when it is the customer's trade or an idiom ("fire-loss claims").
+       */
+      nearWords: z.array(Id).optional(),
+      /**
        * An alarm the model reads although the rules found none of these signals of its category (the
        * words alone say "ethics") needs the model to be at least unsupportedAlarmAt sure; below that the
        * rules decide. A category not listed is not checked.
@@ -271,6 +278,13 @@ export const Policy = z
       for (const [alarm, ids] of Object.entries(p.decision[key] ?? {}))
         for (const [k, id] of (ids ?? []).entries()) signalId(id, ['decision', key, alarm, k]);
     for (const [k, id] of (p.decision.sev1Stands ?? []).entries()) signalId(id, ['decision', 'sev1Stands', k]);
+    for (const [k, id] of (p.decision.nearWords ?? []).entries())
+      if (!signalIds.has(id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['decision', 'nearWords', k],
+          message: `"${id}" is not the id of a signal found in the text (context signals have no words around them)`,
+        });
     for (const [k, id] of (p.decision.ownerStands ?? []).entries())
       if (!ruleIds.has(id))
         ctx.addIssue({

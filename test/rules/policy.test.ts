@@ -65,6 +65,12 @@ describe('policy validation', () => {
       '"leave_intent" is not a rule id',
     ],
     [
+      'a nearWords entry naming a context signal, which has no words around it',
+      (p: any) => (p.decision.nearWords = ['harm', 'account_history_heavy']),
+      'decision.nearWords[1]',
+      '"account_history_heavy" is not the id of a signal found in the text',
+    ],
+    [
       'an alarmEvidence entry naming no signal',
       (p: any) => (p.decision.alarmEvidence = { ethics_violation: ['bribery', 'bribes'] }),
       'decision.alarmEvidence.ethics_violation[1]',
