@@ -370,6 +370,18 @@ function addTextFeatures(out, field, tokens, cues, known) {
     }
   }
 }
+var NEAR_REACH = 8;
+function addNearFeatures(out, field, tokens, first, last, known) {
+  const { words, starts, ends, sentence } = tokens;
+  const from = Math.max(0, first - NEAR_REACH);
+  const to = Math.min(words.length - 1, last + NEAR_REACH);
+  for (let i = from; i <= to; i++) {
+    if (i >= first && i <= last || sentence[i] !== sentence[first]) continue;
+    const f = `N=${word(words[i])}`;
+    if (!out.has(f) && (!known || known.has(f)))
+      out.set(f, { field, start: starts[i], end: ends[i] });
+  }
+}
 function bestOf(probabilities, from, to) {
   let best = from;
   for (let c = from + 1; c < to; c++) if (probabilities[c] > probabilities[best]) best = c;
@@ -446,7 +458,17 @@ function compiled(policy) {
     ]);
     const labels = new Map([...policy.rules, ...policy.context, ...policy.signals].map((x) => [x.id, x.label]));
     const model2 = policy.model && policy.model.policy === policyFingerprint(policy) ? policy.model : null;
-    c = { matcher: compileMatcher(policy), allowedIn, ownerOf, labels, cues: new Set(policy.negation.cues), model: model2 };
+    const nearWords = new Set(policy.decision.nearWords);
+    const near = policy.signals.map((s) => nearWords.has(s.id));
+    c = {
+      matcher: compileMatcher(policy),
+      allowedIn,
+      ownerOf,
+      labels,
+      cues: new Set(policy.negation.cues),
+      model: model2,
+      near
+    };
     compiledPolicies.set(policy, c);
   }
   return c;
@@ -500,9 +522,10 @@ function decideByRules(input, policy) {
   const line = isRecord(input) ? input : {};
   const kase = isRecord(line.case) ? line.case : {};
   const context = isRecord(line.context) ? line.context : {};
-  const { matcher, allowedIn, ownerOf, labels } = compiled(policy);
+  const { matcher, allowedIn, ownerOf, labels, near: nearSignal } = compiled(policy);
   const tokenized = /* @__PURE__ */ new Map();
   const fired = [];
+  const near = [];
   const found = /* @__PURE__ */ new Map();
   let order = 0;
   for (const [field, allowed] of allowedIn) {
@@ -512,6 +535,7 @@ function decideByRules(input, policy) {
     tokenized.set(field, { text, tokens });
     for (const h of matcher.scan(tokens, (s) => allowed[s] === true)) {
       if (h.negated) continue;
+      if (nearSignal[h.signal]) near.push({ field, first: h.first, last: h.last });
       const s = policy.signals[h.signal];
       const seen = found.get(s.id);
       if (seen) {
@@ -603,7 +627,7 @@ function decideByRules(input, policy) {
         ...reasonsOf(win.support)
       ]
     };
-    return { decision: decision2, found, fired, backing, tokens: tokenized };
+    return { decision: decision2, found, fired, backing, tokens: tokenized, near };
   }
   const routine = d.ownerPrecedence.filter(
     (o) => o === "customer_service" || o === "client_success"
@@ -629,7 +653,7 @@ function decideByRules(input, policy) {
       action: d.fallbackAction,
       reasons: []
     };
-    return { decision: decision2, found, fired, backing, tokens: tokenized };
+    return { decision: decision2, found, fired, backing, tokens: tokenized, near };
   }
   const reasons = reasonsOf(backing[owner]);
   const top = reasons.find((r) => r.field !== "rule") ?? reasons[0];
@@ -642,7 +666,7 @@ function decideByRules(input, policy) {
     action: policy.owners[owner].action.replaceAll("{reason}", topLabel),
     reasons
   };
-  return { decision, found, fired, backing, tokens: tokenized };
+  return { decision, found, fired, backing, tokens: tokenized, near };
 }
 var TEXT_FIELDS = ["Subject", "Description"];
 var TOP_FEATURES = 4;
@@ -667,6 +691,10 @@ function modelFeatures(input, policy, rules = decideByRules(input, policy), know
     features.set(isContext ? `C=${id}` : `S=${id}`, null);
   }
   for (const f of rules.fired) features.set(`F=${f.id}`, null);
+  for (const place of rules.near) {
+    const t = rules.tokens.get(place.field);
+    if (t) addNearFeatures(features, place.field, t.tokens, place.first, place.last, known);
+  }
   features.set(`A=${rules.decision.alarm?.category ?? "none"}`, null);
   features.set(`O=${rules.decision.owner}`, null);
   return { features, rules };
