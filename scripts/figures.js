@@ -81,6 +81,7 @@ if (!extra) {
     ['heldout-cases-dl.jsonl', 'DL'],
     ['heldout-cases-dp.jsonl', 'DP'],
     ['heldout-cases-dt.jsonl', 'DT'],
+    ['heldout-cases-du.jsonl', 'DU'],
     ['heldout-safety-f.jsonl', 'F safety'],
     ['heldout-routine-f.jsonl', 'F routine'],
     ['heldout-routine-j.jsonl', 'J routine'],

@@ -171,9 +171,9 @@ export const Policy = z
        */
       sev1VetoAt: z.partialRecord(AlarmCategory, z.number().gt(0).max(1)).optional(),
       /**
-       * Signals whose sev1 alarm always stands, whatever sev1VetoAt says: someone hurt, a fire, immediate
-       * danger. A sev1 alarm resting only on other signals (a word for harm used as the customer's own
-       * vocabulary: "injury claim", "stage flame units") may be overruled.
+       * Signals whose sev1 alarm always stands, whatever sev1VetoAt says (e.g. harm, fire). A sev1 alarm
+       * resting only on other signals may be overruled. The shipped policy lists none: with nearWords the
+       * model reads the sentence around an injury or a fire, and dropping one takes it 90% sure.
        */
       sev1Stands: z.array(Id).optional(),
       /**

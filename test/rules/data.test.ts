@@ -94,6 +94,7 @@ describe.each([
   ['held-out fixture DL', fixture('heldout-cases-dl.jsonl')],
   ['held-out fixture DP', fixture('heldout-cases-dp.jsonl')],
   ['held-out fixture DT', fixture('heldout-cases-dt.jsonl')],
+  ['held-out fixture DU', fixture('heldout-cases-du.jsonl')],
 ])('labeled B2B cases: %s', (_, path) => {
   it('owner accuracy ≥ 0.85, alarm precision ≥ 0.85 and recall ≥ 0.90', () => {
     const e = evaluate(path);
@@ -163,14 +164,13 @@ describe.each([
 });
 
 // These routine authors wrote almost every case around an alarm word used technically or in an idiom ("Salmonella
-// results", "hazardous location cable", "injury claim intake", "smoke and soot cleanup invoice"). The shipped
-// policy never lets the learned model drop a sev1 product-safety alarm resting on someone hurt or a fire
-// (decision.sev1Stands), because an injury told in passing inside a refund request must
-// still raise the alarm (fixtures BE, BH, BL, BP and BT, held out: severe recall 94.8% this way against 86.5% when
-// the model may drop any of them at 99.9% certainty). Some of these technical uses are phrased like events
-// ("kitchen fire" in a sprinkler recharge order), so these files are held to at most 7.5% false alarms as a
-// guard against regressions. That is not the issue's 1% bar, which the Bitext requests and the routine files
-// above meet. README, "Figures", gives the trade-off.
+// results", "hazardous location cable", "injury claim intake", "smoke and soot cleanup invoice"). The learned model
+// may drop a sev1 product-safety alarm only when it is 90% sure there is none (decision.sev1VetoAt), reading the
+// sentence around an injury or a fire (decision.nearWords), because an injury told in passing inside a refund
+// request must still raise the alarm. Some of these technical uses are phrased like events ("kitchen fire" in a
+// sprinkler recharge order), so these files are held to at most 7.5% false alarms as a guard against regressions.
+// That is not the issue's 1% bar, which the Bitext requests and the routine files above meet. README, "Figures",
+// gives the trade-off.
 describe.each([
   ['AW', 'heldout-routine-aw.jsonl', 200],
   ['AX', 'heldout-routine-ax.jsonl', 200],

@@ -16,6 +16,7 @@ function policyWith(patterns: string[], except: string[] = [], lexicon: Record<s
       ...defaultPolicy.decision,
       alarmNeeds: undefined,
       sev1Stands: undefined,
+      nearWords: undefined,
       alarmEvidence: undefined,
       ownerStands: undefined,
     },

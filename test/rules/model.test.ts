@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decideByRules } from '../../src/rules/decide.js';
+import { decideByRules, modelFeatures } from '../../src/rules/decide.js';
 import { Expectation, Scorecard } from '../../src/rules/evaluate.js';
 import { decide, defaultPolicy, parsePolicy, type Policy, usesModel } from '../../src/rules/index.js';
 import { fitModel, featurize, type Labeled } from '../../src/rules/train.js';
@@ -84,7 +84,7 @@ describe('the learned model', () => {
     expect(decide(again, policy)).toMatchObject({ owner: 'sales_leadership', alarm: { category: 'churn_risk' } });
   });
 
-  it('may overrule a sev1 alarm that rests only on a word for harm, never one where someone was hurt', () => {
+  it('may overrule a sev1 alarm when sure the word names the product, never a signal of decision.sev1Stands', () => {
     const rules: Policy = { ...defaultPolicy, model: false };
     const order = (d: string): Labeled => ({
       line: { case: { Description: d } },
@@ -103,13 +103,34 @@ describe('the learned model', () => {
     const term = { case: { Description: 'Where is our second order of poison bait blocks?' } };
     expect(decideByRules(term, rules).decision.alarm).toMatchObject({ category: 'product_safety', severity: 'sev1' });
     expect(decide(term, policy)).toMatchObject({ owner: 'customer_service', alarm: null });
-    // Someone hurt (decision.sev1Stands: harm, fire): the alarm stands whatever the model reads.
+    // A policy that lists someone hurt in decision.sev1Stands keeps that alarm whatever the model reads.
+    const standing = { ...rules, decision: { ...rules.decision, sev1Stands: ['harm', 'fire'] } };
+    const stands: Policy = { ...standing, model: fitModel(featurize(taught, standing), standing) };
     const hurt = { case: { Description: `${term.case.Description} Our tech got sick after opening a box.` } };
-    expect(decide(hurt, policy).alarm).toMatchObject({ category: 'product_safety', severity: 'sev1' });
+    expect(decide(hurt, stands).alarm).toMatchObject({ category: 'product_safety', severity: 'sev1' });
+    expect(decide(term, stands)).toMatchObject({ owner: 'customer_service', alarm: null });
     // A policy that does not let the model overrule product safety keeps even the word's alarm.
     const never = { ...rules, decision: { ...rules.decision, sev1VetoAt: { ethics_violation: 0.9 } } };
     const strict: Policy = { ...never, model: fitModel(featurize(taught, never), never) };
     expect(decide(term, strict).alarm).toMatchObject({ category: 'product_safety', severity: 'sev1' });
+  });
+
+  it('reads the words around a fire or an injury as features of their own, within that sentence only', () => {
+    expect(defaultPolicy.decision.nearWords).toEqual(['harm', 'fire']);
+    const line = {
+      case: {
+        Subject: 'Invoice copy',
+        Description:
+          'Please resend invoice 4471 for the March service visit. The space heater in the lobby started sparking and caught fire last night.',
+      },
+    };
+    const near = (p: Policy) => [...modelFeatures(line, p).features.keys()].filter((k) => k.startsWith('N='));
+    expect(near(rulesOnly)).toEqual(expect.arrayContaining(['N=heater', 'N=lobby', 'N=sparking']));
+    // The invoice sentence is not near the fire.
+    expect(near(rulesOnly)).not.toContain('N=invoice');
+    expect(near(rulesOnly)).not.toContain('N=resend');
+    const none = { ...rulesOnly, decision: { ...rulesOnly.decision, nearWords: undefined } };
+    expect(near(none)).toEqual([]);
   });
 
   it('needs to be surer of an alarm read from the words alone (decision.alarmEvidence, unsupportedAlarmAt)', () => {
