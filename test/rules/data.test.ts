@@ -95,6 +95,7 @@ describe.each([
   ['held-out fixture DP', fixture('heldout-cases-dp.jsonl')],
   ['held-out fixture DT', fixture('heldout-cases-dt.jsonl')],
   ['held-out fixture DU', fixture('heldout-cases-du.jsonl')],
+  ['held-out fixture DV', fixture('heldout-cases-dv.jsonl')],
 ])('labeled B2B cases: %s', (_, path) => {
   it('owner accuracy ≥ 0.85, alarm precision ≥ 0.85 and recall ≥ 0.90', () => {
     const e = evaluate(path);
@@ -154,6 +155,8 @@ describe.each([
   ['CU', 'heldout-routine-cu.jsonl', 200],
   ['DI', 'heldout-routine-di.jsonl', 120],
   ['DN', 'heldout-routine-dn.jsonl', 200],
+  ['DW', 'heldout-routine-dw.jsonl', 200],
+  ['DX', 'heldout-routine-dx.jsonl', 200],
 ])('routine consumer requests written apart from the rules (fixture %s)', (_, name, count) => {
   it('raise a false alarm on fewer than 1% and stay with a routine owner on at least 90%', () => {
     const e = evaluate(fixture(name));
@@ -233,6 +236,7 @@ describe.each([
   ['CV', 'heldout-safety-cv.jsonl', 100, 'grills, saws, infusion pumps, pet food, car seats and scaffolds'],
   ['DE', 'heldout-safety-de.jsonl', 100, 'scooters, heaters, centrifuges and racking; a third told in passing'],
   ['DO', 'heldout-safety-do.jsonl', 100, 'kitchen appliances, power tools, toys, e-bike packs and pool chemicals'],
+  ['DY', 'heldout-safety-dy.jsonl', 100, 'strollers, play yards, bed rails, magnets, toys and pacifier clips'],
 ])('product-safety complaints written apart from the rules (fixture %s, %s, %i cases: %s)', (_, name, count) => {
   it('raise product safety on at least 90% of them and on at least 90% of the severe ones', () => {
     const e = evaluate(fixture(name));

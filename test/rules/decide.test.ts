@@ -324,6 +324,39 @@ describe('decide(): everyday words that only sound like an alarm or a leave sign
     expect(route(subject, description).who).toBe(who);
   });
 
+  it('damage the customer puts down to their own handling or to age is a replacement, not a defect we shipped', () => {
+    const rulesOnly = { ...defaultPolicy, model: false as const };
+    const own = [
+      [
+        'Cracked lid on unit 4',
+        'Our forklift driver backed into the cooler and the lid hinge snapped. Can you quote a new hinge?',
+      ],
+      ['Worn seals', 'The door seals on the walk-in are cracked from age. Please send two replacements.'],
+      [
+        'Bent pole',
+        'My fault: I stepped on the tent pole last night and a section snapped. Do you sell the section alone?',
+      ],
+    ] as const;
+    for (const [subject, description] of own) {
+      const c = { case: { Id: '500TEST', Subject: subject, Description: description } };
+      // The rules alone hold back the sev2 defect alarm, and so does the shipped decision.
+      expect(decide(c, rulesOnly).alarm).toBeNull();
+      expect(decide(c).alarm).toBeNull();
+    }
+    // Handling the customer owns up to does not excuse a fire: the sev1 alarm still stands.
+    const fire = route(
+      'Heater',
+      'I knocked over the space heater by accident and it caught fire on the rug instead of shutting off.',
+    );
+    expect(fire.alarm).toEqual({ category: 'product_safety', severity: 'sev1' });
+    // And the customer's own fault, denied, is no excuse either.
+    const denied = route(
+      'Valve handle',
+      'It is not our fault: the gas shutoff handle snapped off in normal use and you are still shipping the same part.',
+    );
+    expect(denied.alarm?.category).toBe('product_safety');
+  });
+
   it('being sick is not leaving; being sick of the vendor is', () => {
     const heavy = { account: { casesLast90Days: 14, reopenedLast90Days: 5, escalationsLast90Days: 3 } };
     const ill = {
