@@ -482,8 +482,8 @@ function decideWithModel(input: unknown, policy: Policy, model: Model): Decision
   // A sev1 alarm of the rules stands unless the policy lets the model overrule that category and the
   // model is at least that sure the case is no alarm at all (decision.sev1VetoAt), and always when it
   // rests on a signal of decision.sev1Stands. The shipped policy lists none: the model reads the words of
-  // the sentence around an injury or a fire (decision.nearWords) and must be 90% sure there is no alarm
-  // ("my son broke his arm skateboarding", "phones on fire all morning") before it drops one.
+  // the sentence around an injury or a fire (decision.nearWords) and must be 80% sure there is no alarm
+  // (90% for ethics) before it drops one ("my son broke his arm skateboarding", "phones on fire").
   if (ruled.alarm?.severity === 'sev1' && !isAlarmClass(p.chosen)) {
     const stands = policy.decision.sev1Stands?.some((id) => rules.found.has(id)) ?? false;
     if (stands || 1 - p.alarmProbability < (policy.decision.sev1VetoAt?.[ruled.alarm.category] ?? Infinity))

@@ -173,7 +173,7 @@ export const Policy = z
       /**
        * Signals whose sev1 alarm always stands, whatever sev1VetoAt says (e.g. harm, fire). A sev1 alarm
        * resting only on other signals may be overruled. The shipped policy lists none: with nearWords the
-       * model reads the sentence around an injury or a fire, and dropping one takes it 90% sure.
+       * model reads the sentence around an injury or a fire, and dropping one takes it 80% sure.
        */
       sev1Stands: z.array(Id).optional(),
       /**

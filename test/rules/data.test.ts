@@ -168,7 +168,7 @@ describe.each([
 
 // These routine authors wrote almost every case around an alarm word used technically or in an idiom ("Salmonella
 // results", "hazardous location cable", "injury claim intake", "smoke and soot cleanup invoice"). The learned model
-// may drop a sev1 product-safety alarm only when it is 90% sure there is none (decision.sev1VetoAt), reading the
+// may drop a sev1 product-safety alarm only when it is 80% sure there is none (decision.sev1VetoAt), reading the
 // sentence around an injury or a fire (decision.nearWords), so that an injury told in passing inside a refund
 // request still raises the alarm. Some of these technical uses are phrased like events ("kitchen fire" in a
 // sprinkler recharge order), so these files are held to at most 7.5% false alarms as a guard against regressions.
