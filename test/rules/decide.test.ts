@@ -336,6 +336,11 @@ describe('decide(): everyday words that only sound like an alarm or a leave sign
         'Bent pole',
         'My fault: I stepped on the tent pole last night and a section snapped. Do you sell the section alone?',
       ],
+      [
+        'Label printer',
+        'One of our cashiers knocked the label printer off the desk and its lid cracked. Is a new one covered?',
+      ],
+      ['Gauge reads 0%', 'I think the tank sensor battery died. Can your driver swap it on the next visit?'],
     ] as const;
     for (const [subject, description] of own) {
       const c = { case: { Id: '500TEST', Subject: subject, Description: description } };
