@@ -40,6 +40,13 @@ export interface TrainOptions {
   alarmThreshold: number;
   scale: number;
   seed: number;
+  /**
+   * Runs from seeds seed, seed + 1, … whose weights are averaged. Five-fold by author over 135 files
+   * (`node scripts/cross-validate.js --train '{"runs":1}'`), one run raised 108 false alarms on 13,533
+   * cases and caught 5,079 of 5,277 alarms (1,154 of 1,173 severe); three 89 and 5,084; five 84 and 5,085
+   * (1,152 severe). One run's result moves by about ten false alarms with its seed alone.
+   */
+  runs: number;
 }
 
 export const TRAIN_DEFAULTS: TrainOptions = {
@@ -53,6 +60,7 @@ export const TRAIN_DEFAULTS: TrainOptions = {
   alarmThreshold: 0.5,
   scale: 100,
   seed: 1,
+  runs: 5,
 };
 
 const K = MODEL_CLASSES.length;
@@ -113,35 +121,48 @@ export function fitModel(
     .sort();
   const index = new Map(vocab.map((k, i) => [k, i]));
   const x = rows.map((r) => r.keys.map((k) => index.get(k)).filter((i): i is number => i !== undefined));
-  const W = new Float64Array(vocab.length * K);
-  const B = new Float64Array(K);
   const costOf = (t: number[]) => t.reduce((a, v, k) => a + v * (k >= FIRST_ALARM ? o.alarmWeight : 1), 0);
-  let seed = o.seed;
-  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-  const order = rows.map((_, i) => i);
-  const z = new Float64Array(K);
-  for (let epoch = 0; epoch < o.epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [order[i], order[j]] = [order[j] as number, order[i] as number];
-    }
-    const lr = o.learningRate / (1 + epoch);
-    for (const n of order) {
-      const xi = x[n] as number[];
-      const t = (rows[n] as { t: number[] }).t;
-      for (let k = 0; k < K; k++) z[k] = B[k] as number;
-      for (const j of xi) for (let k = 0; k < K; k++) z[k] = (z[k] as number) + (W[j * K + k] as number);
-      let max = -Infinity;
-      for (let k = 0; k < K; k++) max = Math.max(max, z[k] as number);
-      let sum = 0;
-      for (let k = 0; k < K; k++) sum += z[k] = Math.exp((z[k] as number) - max);
-      const cost = costOf(t);
-      for (let k = 0; k < K; k++) {
-        const g = ((z[k] as number) / sum - (t[k] as number)) * cost;
-        B[k] = (B[k] as number) - lr * g * 0.1;
-        for (const j of xi) W[j * K + k] = (W[j * K + k] as number) - lr * (g + o.l2 * (W[j * K + k] as number));
+  /** One run of stochastic gradient descent from a seed: its weights and biases. */
+  const run = (from: number) => {
+    const W = new Float64Array(vocab.length * K);
+    const B = new Float64Array(K);
+    let seed = from;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const order = rows.map((_, i) => i);
+    const z = new Float64Array(K);
+    for (let epoch = 0; epoch < o.epochs; epoch++) {
+      for (let i = order.length - 1; i > 0; i--) {
+        const j = Math.floor(random() * (i + 1));
+        [order[i], order[j]] = [order[j] as number, order[i] as number];
+      }
+      const lr = o.learningRate / (1 + epoch);
+      for (const n of order) {
+        const xi = x[n] as number[];
+        const t = (rows[n] as { t: number[] }).t;
+        for (let k = 0; k < K; k++) z[k] = B[k] as number;
+        for (const j of xi) for (let k = 0; k < K; k++) z[k] = (z[k] as number) + (W[j * K + k] as number);
+        let max = -Infinity;
+        for (let k = 0; k < K; k++) max = Math.max(max, z[k] as number);
+        let sum = 0;
+        for (let k = 0; k < K; k++) sum += z[k] = Math.exp((z[k] as number) - max);
+        const cost = costOf(t);
+        for (let k = 0; k < K; k++) {
+          const g = ((z[k] as number) / sum - (t[k] as number)) * cost;
+          B[k] = (B[k] as number) - lr * g * 0.1;
+          for (const j of xi) W[j * K + k] = (W[j * K + k] as number) - lr * (g + o.l2 * (W[j * K + k] as number));
+        }
       }
     }
+    return { W, B };
+  };
+  // Averaging runs from different seeds (a linear model, so still one set of weights) steadies which
+  // cases near a threshold each retraining catches.
+  const W = new Float64Array(vocab.length * K);
+  const B = new Float64Array(K);
+  for (let r = 0; r < o.runs; r++) {
+    const one = run(o.seed + r);
+    for (let j = 0; j < W.length; j++) W[j] = (W[j] as number) + (one.W[j] as number) / o.runs;
+    for (let k = 0; k < K; k++) B[k] = (B[k] as number) + (one.B[k] as number) / o.runs;
   }
   const strength = vocab.map((_, j) => {
     let m = 0;
