@@ -85,6 +85,7 @@ export async function train() {
     heavyHistoryCounterexamples: extra.heavyHistory.length,
     breachedQueueCounterexamples: extra.breachedQueue.length,
     epochs: TRAIN_DEFAULTS.epochs,
+    runs: TRAIN_DEFAULTS.runs,
   };
   return await serialize(model);
 }

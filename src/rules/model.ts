@@ -49,6 +49,7 @@ export interface Model {
     heavyHistoryCounterexamples?: number;
     breachedQueueCounterexamples?: number;
     epochs: number;
+    runs?: number;
   };
 }
 

@@ -122,6 +122,8 @@ export const ModelSchema = z
         /** And how many trained on again on a breached queue. */
         breachedQueueCounterexamples: z.number().int().optional(),
         epochs: z.number().int(),
+        /** How many seeded training runs were averaged into the weights (src/rules/train.ts). */
+        runs: z.number().int().positive().optional(),
       })
       .optional(),
   })

@@ -54,7 +54,12 @@ export default class PolicyTrain extends SfCommand<PolicyTrainResult> {
 
     const rules: Policy = { ...policy, model: false };
     const model = trainModel(cases, rules, {}, `Trained by whoowns policy train on ${cases.length} labeled cases.`);
-    model.trainedOn = { files: flags.cases, cases: cases.length, epochs: TRAIN_DEFAULTS.epochs };
+    model.trainedOn = {
+      files: flags.cases,
+      cases: cases.length,
+      epochs: TRAIN_DEFAULTS.epochs,
+      runs: TRAIN_DEFAULTS.runs,
+    };
     const seen = new Set(cases.map((c) => c.alarm ?? c.owner));
     const unseen = [...model.classes].filter(
       (c) => !seen.has(c) && !(seen.has('routine') && (c === 'customer_service' || c === 'client_success')),
