@@ -14,7 +14,13 @@ export function phraseList(policy) {
   const add = (w) => {
     if (w === '*' || w === '#' || w === '^') return;
     if (w.startsWith('@')) for (const x of policy.lexicon[w.slice(1)]) add(x);
-    else phrases.add(w.replace(/\*$/, '').toLowerCase());
+    else
+      phrases.add(
+        w
+          .split(/\s+/)
+          .map((x) => x.replace(/\*$/, '').toLowerCase())
+          .join(' '),
+      );
   };
   for (const s of policy.signals)
     for (const pattern of [...s.patterns, ...(s.except ?? [])])

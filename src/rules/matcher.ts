@@ -207,7 +207,11 @@ export function compileMatcher(policy: Policy): Matcher {
         gap = part.length > 2 ? Number(part.slice(2)) : 3;
         continue;
       }
-      const alternatives = part.startsWith('{') ? part.slice(1, -1).split('|') : [part];
+      // An alternative that is a whole lexicon group is each of its entries (an entry may be several words).
+      const alternatives = (part.startsWith('{') ? part.slice(1, -1).split('|') : [part]).flatMap((alt) => {
+        const t = alt.trim();
+        return t.startsWith('@') && !/\s/.test(t) ? (policy.lexicon[t.slice(1)] ?? []) : [alt];
+      });
       const all = alternatives.map((alt) =>
         patternWords(alt).map((w) => {
           const c = compileWord(w);

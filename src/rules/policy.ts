@@ -4,7 +4,9 @@
  *
  * Pattern syntax (one pattern matches inside one sentence):
  *   word      the word itself              word*       any word starting with "word"
- *   @group    any word of lexicon.group    {a|b c|@g}  any one of these (an alternative may be several words)
+ *   @group    any entry of lexicon.group   {a|b c|@g}  any one of these (an alternative may be several words)
+ *   A lexicon entry is a word or a few words. A group with entries of several words ("my son") must be an
+ *   alternative of its own ({@g|…} or a bare @g step), not a word inside a longer alternative.
  *   #         any number (digits)          *           any one word
  *   ..  ..N   skip up to 3 (or N) words before the next step
  */
@@ -225,8 +227,13 @@ export const Policy = z
   })
   .superRefine((p, ctx) => {
     const groups = new Set(Object.keys(p.lexicon));
+    const phrases = new Set(
+      Object.entries(p.lexicon)
+        .filter(([, words]) => words.some((w) => /\s/.test(w.trim())))
+        .map(([g]) => g),
+    );
     const checkPattern = (pattern: string, path: (string | number)[]) => {
-      const problem = patternProblem(pattern, groups);
+      const problem = patternProblem(pattern, groups, phrases);
       if (problem) ctx.addIssue({ code: 'custom', path, message: `pattern "${pattern}": ${problem}` });
     };
     const ids = new Set<string>();
@@ -299,20 +306,26 @@ export const Policy = z
         ctx.addIssue({ code: 'custom', path: ['decision', key], message: 'each value once' });
     }
     for (const [g, words] of Object.entries(p.lexicon))
-      for (const [j, w] of words.entries())
-        if (!/^[^\s@{}|#]+$/.test(w) || w === '*' || patternWords(w).length !== 1)
+      for (const [j, w] of words.entries()) {
+        const parts = w.trim().split(/\s+/);
+        if (
+          !/^[^@{}|#]+$/.test(w) ||
+          parts.length > MAX_ALTERNATIVE_WORDS ||
+          parts.some((x) => x === '*' || x === '^' || patternWords(x).length !== 1)
+        )
           ctx.addIssue({
             code: 'custom',
             path: ['lexicon', g, j],
-            message: `"${w}": a lexicon entry is one word, optionally ending in *`,
+            message: `"${w}": a lexicon entry is a word, or up to ${MAX_ALTERNATIVE_WORDS} words, each optionally ending in *`,
           });
+      }
   });
 export type Policy = z.infer<typeof Policy>;
 
 export { MAX_ALTERNATIVE_WORDS, MAX_GAP, MAX_STEPS, patternParts };
 
 /** Describes what is wrong with a pattern, or returns null when it is well formed. */
-export function patternProblem(pattern: string, groups: Set<string>): string | null {
+export function patternProblem(pattern: string, groups: Set<string>, phrases: Set<string> = new Set()): string | null {
   let steps = 0;
   let lastWasGap = true; // a pattern may not start with a gap
   for (const part of patternParts(pattern)) {
@@ -326,8 +339,11 @@ export function patternProblem(pattern: string, groups: Set<string>): string | n
     const alternatives = part.startsWith('{') ? part.slice(1, -1).split('|') : [part];
     for (const alt of alternatives) {
       if (alt.trim() === '') return `empty alternative in "${part}"`;
-      for (const w of alt.trim().split(/\s+/)) {
+      const altWords = alt.trim().split(/\s+/);
+      for (const w of altWords) {
         if (w.startsWith('@') && !groups.has(w.slice(1))) return `unknown lexicon group "${w}"`;
+        if (w.startsWith('@') && altWords.length > 1 && phrases.has(w.slice(1)))
+          return `"${w}" has entries of several words, so it must be an alternative of its own, as in {${w}|…}, not part of "${alt.trim()}"`;
         if (!w.startsWith('@') && w !== '*' && w !== '#' && w !== '^' && !/^[^\s{}|@]+$/.test(w))
           return `"${w}" is not a word, word*, @group, #, ^ or *`;
         if (patternWords(w).length === 0) return `"${w}" has no letter or digit to match`;

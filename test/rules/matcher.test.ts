@@ -66,6 +66,18 @@ describe('pattern syntax', () => {
     expect(spans(p, 'We will cancel the whole big contract.')).toEqual([]);
   });
 
+  it('matches a lexicon group whose entries are several words wherever the group stands as an alternative', () => {
+    const p = policyWith(['{@who|somebody} ..2 dropped it', '@who spilled'], [], {
+      who: ['my son', 'one of our techs', 'toddler', 'kid*'],
+    });
+    const hits = (text: string) => spans(p, text).map((s) => s.text);
+    expect(hits('My son dropped it down the stairs.')).toEqual(['My son dropped it']);
+    expect(hits('One of our techs just dropped it.')).toEqual(['One of our techs just dropped it']);
+    expect(hits('The kids spilled juice. Somebody dropped it.')).toEqual(['kids spilled', 'Somebody dropped it']);
+    // Each entry matches as a whole: "son" alone, or "one of our" without "techs", is not an entry.
+    expect(hits('Our son dropped it. One of our drivers spilled coffee.')).toEqual([]);
+  });
+
   it('splits pattern words the way texts are split, so hyphenated words match', () => {
     const p = policyWith(['sim-swap*', 'two-factor']);
     expect(spans(p, 'A SIM-swapped phone, and two factor codes.').map((s) => s.text)).toEqual([

@@ -33,6 +33,21 @@ describe('policy validation', () => {
       'signals[0].patterns[0]',
       'unknown lexicon group "@nosuch"',
     ],
+    [
+      'a lexicon group of several-word entries used inside a longer alternative',
+      (p: any) => {
+        p.lexicon.who = ['my son', 'toddler'];
+        p.signals[0].patterns[0] = '{our @who|somebody} dropped it';
+      },
+      'signals[0].patterns[0]',
+      '"@who" has entries of several words, so it must be an alternative of its own',
+    ],
+    [
+      'a lexicon entry that is not words',
+      (p: any) => (p.lexicon.who = ['my son', 'any {one}']),
+      'lexicon.who[1]',
+      'a lexicon entry is a word, or up to 6 words',
+    ],
     ['a duplicate signal id', (p: any) => (p.signals[1].id = p.signals[0].id), 'signals[1].id', 'duplicate id'],
     [
       'a rule naming no signal',
