@@ -96,6 +96,7 @@ describe.each([
   ['held-out fixture DT', fixture('heldout-cases-dt.jsonl')],
   ['held-out fixture DU', fixture('heldout-cases-du.jsonl')],
   ['held-out fixture DV', fixture('heldout-cases-dv.jsonl')],
+  ['held-out fixture EC', fixture('heldout-cases-ec.jsonl')],
 ])('labeled B2B cases: %s', (_, path) => {
   it('owner accuracy ≥ 0.85, alarm precision ≥ 0.85 and recall ≥ 0.90', () => {
     const e = evaluate(path);
@@ -157,6 +158,8 @@ describe.each([
   ['DN', 'heldout-routine-dn.jsonl', 200],
   ['DW', 'heldout-routine-dw.jsonl', 200],
   ['DX', 'heldout-routine-dx.jsonl', 200],
+  ['DZ', 'heldout-routine-dz.jsonl', 200],
+  ['EB', 'heldout-routine-eb.jsonl', 200],
 ])('routine consumer requests written apart from the rules (fixture %s)', (_, name, count) => {
   it('raise a false alarm on fewer than 1% and stay with a routine owner on at least 90%', () => {
     const e = evaluate(fixture(name));
@@ -210,6 +213,7 @@ describe.each([
   ['DS', 'heldout-routine-ds.jsonl', 200],
   ['DR', 'heldout-routine-dr.jsonl', 200],
   ['DQ', 'heldout-routine-dq.jsonl', 200],
+  ['EA', 'heldout-routine-ea.jsonl', 200],
 ])('routine requests built around alarm-sounding words, technical or idiomatic (fixture %s)', (_, name, count) => {
   it('raise a false alarm on at most 7.5% and stay with a routine owner on at least 92%', () => {
     const e = evaluate(fixture(name));
@@ -237,6 +241,12 @@ describe.each([
   ['DE', 'heldout-safety-de.jsonl', 100, 'scooters, heaters, centrifuges and racking; a third told in passing'],
   ['DO', 'heldout-safety-do.jsonl', 100, 'kitchen appliances, power tools, toys, e-bike packs and pool chemicals'],
   ['DY', 'heldout-safety-dy.jsonl', 100, 'strollers, play yards, bed rails, magnets, toys and pacifier clips'],
+  [
+    'ED',
+    'heldout-safety-ed.jsonl',
+    100,
+    'appliances, nursery, e-bikes, supplements, food; some told in indirect words',
+  ],
 ])('product-safety complaints written apart from the rules (fixture %s, %s, %i cases: %s)', (_, name, count) => {
   it('raise product safety on at least 90% of them and on at least 90% of the severe ones', () => {
     const e = evaluate(fixture(name));

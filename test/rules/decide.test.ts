@@ -362,6 +362,36 @@ describe('decide(): everyday words that only sound like an alarm or a leave sign
     expect(denied.alarm?.category).toBe('product_safety');
   });
 
+  it('an order extra, a part missing from the box or a frozen screen told in alarm words is routine work', () => {
+    const rulesOnly = { ...defaultPolicy, model: false as const };
+    const routine = [
+      ['Hold my boxes', 'Please hold my weekly box deliveries while travelling next month, back on the 20th.'],
+      ['Thermostat', 'The touchscreen on our thermostat stopped responding after the update. Can a tech come out?'],
+      ['Padlock', "The padlock came with no key in the box, so it won't open. Can you send one?"],
+      ['Lamp', 'A clip on the lamp shade broke off when I unpacked it. The lamp itself is fine, I only need the clip.'],
+      ['Gift message', 'I paid extra for a gift message for my aunt and the card in the parcel was blank. Refund it?'],
+      ['Card declined', 'Your site declines my card every time, yet it works elsewhere with no issue. Can you check?'],
+      ['Door lock', 'Can the smart lock lock itself when I walk away? I forget to lock it every time.'],
+      ['Recalled stock', 'Please issue the credit for the recalled batteries your driver collected on Monday.'],
+    ] as const;
+    for (const [subject, description] of routine) {
+      const c = { case: { Id: '500TEST', Subject: subject, Description: description } };
+      expect(decide(c, rulesOnly).alarm).toBeNull();
+      expect(decide(c).alarm).toBeNull();
+    }
+    // The same words around a real alarm still raise it.
+    const sparks = route(
+      'Heater plug',
+      'The heater itself is fine but the plug melted and sparked in the socket last night.',
+    );
+    expect(sparks.alarm).toEqual({ category: 'product_safety', severity: 'sev1' });
+    const leaving = route(
+      'Late again',
+      'Third late delivery this month. We will take our business elsewhere if the next one is late too.',
+    );
+    expect(leaving.alarm?.category).toBe('churn_risk');
+  });
+
   it('being sick is not leaving; being sick of the vendor is', () => {
     const heavy = { account: { casesLast90Days: 14, reopenedLast90Days: 5, escalationsLast90Days: 3 } };
     const ill = {
