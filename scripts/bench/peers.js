@@ -11,14 +11,15 @@ function parts(pattern) {
 /** The policy's phrase list: every word and multi-word alternative of every step, lower-cased. */
 export function phraseList(policy) {
   const phrases = new Set();
-  const add = (w) => {
-    if (w === '*' || w === '#' || w === '^') return;
-    if (w.startsWith('@')) for (const x of policy.lexicon[w.slice(1)]) add(x);
+  // An alternative of one word or several; a whole @group is each of its entries (an entry may be several words).
+  const add = (alt) => {
+    if (alt === '*' || alt === '#' || alt === '^') return;
+    if (/^@\S+$/.test(alt)) for (const entry of policy.lexicon[alt.slice(1)]) add(entry.trim());
     else
       phrases.add(
-        w
+        alt
           .split(/\s+/)
-          .map((x) => x.replace(/\*$/, '').toLowerCase())
+          .map((w) => w.replace(/\*$/, '').toLowerCase())
           .join(' '),
       );
   };
@@ -26,11 +27,7 @@ export function phraseList(policy) {
     for (const pattern of [...s.patterns, ...(s.except ?? [])])
       for (const part of parts(pattern)) {
         if (part.startsWith('..')) continue;
-        for (const alt of part.startsWith('{') ? part.slice(1, -1).split('|') : [part]) {
-          const words = alt.trim().split(/\s+/);
-          if (words.length === 1) add(words[0]);
-          else phrases.add(words.map((w) => w.replace(/\*$/, '').toLowerCase()).join(' '));
-        }
+        for (const alt of part.startsWith('{') ? part.slice(1, -1).split('|') : [part]) add(alt.trim());
       }
   return [...phrases];
 }
