@@ -6,6 +6,15 @@ function route(Subject: string | null, Description: string | null, context?: Cas
   return { ...d, who: d.alarm ? `${d.owner}/${d.alarm.category}` : d.owner };
 }
 
+const rulesOnly = { ...defaultPolicy, model: false as const };
+
+/** A case written for this test raises no alarm, by the rules alone or by the shipped decision. */
+function expectNoAlarm(Subject: string, Description: string) {
+  const c = { case: { Id: '500TEST', Subject, Description } };
+  expect(decide(c, rulesOnly).alarm).toBeNull();
+  expect(decide(c).alarm).toBeNull();
+}
+
 describe('decide(): the four owners', () => {
   it.each([
     [
@@ -325,7 +334,6 @@ describe('decide(): everyday words that only sound like an alarm or a leave sign
   });
 
   it('damage the customer puts down to their own handling or to age is a replacement, not a defect we shipped', () => {
-    const rulesOnly = { ...defaultPolicy, model: false as const };
     const own = [
       [
         'Cracked lid on unit 4',
@@ -342,12 +350,8 @@ describe('decide(): everyday words that only sound like an alarm or a leave sign
       ],
       ['Gauge reads 0%', 'I think the tank sensor battery died. Can your driver swap it on the next visit?'],
     ] as const;
-    for (const [subject, description] of own) {
-      const c = { case: { Id: '500TEST', Subject: subject, Description: description } };
-      // The rules alone hold back the sev2 defect alarm, and so does the shipped decision.
-      expect(decide(c, rulesOnly).alarm).toBeNull();
-      expect(decide(c).alarm).toBeNull();
-    }
+    // The rules alone hold back the sev2 defect alarm, and so does the shipped decision.
+    for (const [subject, description] of own) expectNoAlarm(subject, description);
     // Handling the customer owns up to does not excuse a fire: the sev1 alarm still stands.
     const fire = route(
       'Heater',
@@ -363,7 +367,6 @@ describe('decide(): everyday words that only sound like an alarm or a leave sign
   });
 
   it('an order extra, a part missing from the box or a frozen screen told in alarm words is routine work', () => {
-    const rulesOnly = { ...defaultPolicy, model: false as const };
     const routine = [
       ['Hold my boxes', 'Please hold my weekly box deliveries while travelling next month, back on the 20th.'],
       ['Thermostat', 'The touchscreen on our thermostat stopped responding after the update. Can a tech come out?'],
@@ -374,11 +377,7 @@ describe('decide(): everyday words that only sound like an alarm or a leave sign
       ['Door lock', 'Can the smart lock lock itself when I walk away? I forget to lock it every time.'],
       ['Recalled stock', 'Please issue the credit for the recalled batteries your driver collected on Monday.'],
     ] as const;
-    for (const [subject, description] of routine) {
-      const c = { case: { Id: '500TEST', Subject: subject, Description: description } };
-      expect(decide(c, rulesOnly).alarm).toBeNull();
-      expect(decide(c).alarm).toBeNull();
-    }
+    for (const [subject, description] of routine) expectNoAlarm(subject, description);
     // The same words around a real alarm still raise it.
     const sparks = route(
       'Heater plug',
@@ -403,7 +402,7 @@ describe('decide(): everyday words that only sound like an alarm or a leave sign
       context: heavy,
     };
     // The rules find no leave signal in it, so by the rules it is the heavy account's AE, not churn.
-    const ruled = decide(ill, { ...defaultPolicy, model: false });
+    const ruled = decide(ill, rulesOnly);
     expect(ruled.alarm).toBeNull();
     expect(ruled.owner).toBe('account_executive');
     // And the shipped decision, with the learned model, agrees: a busy account alone is not churn.
