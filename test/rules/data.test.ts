@@ -97,6 +97,7 @@ describe.each([
   ['held-out fixture DU', fixture('heldout-cases-du.jsonl')],
   ['held-out fixture DV', fixture('heldout-cases-dv.jsonl')],
   ['held-out fixture EC', fixture('heldout-cases-ec.jsonl')],
+  ['held-out fixture EH', fixture('heldout-cases-eh.jsonl')],
 ])('labeled B2B cases: %s', (_, path) => {
   it('owner accuracy ≥ 0.85, alarm precision ≥ 0.85 and recall ≥ 0.90', () => {
     const e = evaluate(path);
@@ -160,6 +161,9 @@ describe.each([
   ['DX', 'heldout-routine-dx.jsonl', 200],
   ['DZ', 'heldout-routine-dz.jsonl', 200],
   ['EB', 'heldout-routine-eb.jsonl', 200],
+  ['EE', 'heldout-routine-ee.jsonl', 200],
+  ['EF', 'heldout-routine-ef.jsonl', 200],
+  ['EG', 'heldout-routine-eg.jsonl', 200],
 ])('routine consumer requests written apart from the rules (fixture %s)', (_, name, count) => {
   it('raise a false alarm on fewer than 1% and stay with a routine owner on at least 90%', () => {
     const e = evaluate(fixture(name));
@@ -246,6 +250,12 @@ describe.each([
     'heldout-safety-ed.jsonl',
     100,
     'appliances, nursery, e-bikes, supplements, food; some told in indirect words',
+  ],
+  [
+    'EI',
+    'heldout-safety-ei.jsonl',
+    100,
+    'e-bikes, nursery furniture, toys, home heating, power tools and vehicles, often without the obvious words',
   ],
 ])('product-safety complaints written apart from the rules (fixture %s, %s, %i cases: %s)', (_, name, count) => {
   it('raise product safety on at least 90% of them and on at least 90% of the severe ones', () => {

@@ -391,6 +391,39 @@ describe('decide(): everyday words that only sound like an alarm or a leave sign
     expect(leaving.alarm?.category).toBe('churn_risk');
   });
 
+  it('a power cut, a hospital check-up, an igniter that stopped sparking or a chip on arrival is routine work', () => {
+    const routine = [
+      ['Router', 'We had a power cut last night and now the router light blinks orange. What do I press?'],
+      ['Car seat base', 'We go to the hospital for a check-up on Thursday. How do I fit the car seat base properly?'],
+      ['Stove igniter', 'The push igniter on my camping stove stopped sparking. It lights with a match. Replacement?'],
+      [
+        'Pot chipped on arrival',
+        'The pot has a chip on the rim and the glass lid was loose inside the box with no padding.',
+      ],
+      ['Air fryer', 'The timer knob came off in my hand on day three. Can you send a new dial?'],
+      ['Registry', "We'd like to hide the prices on our baby registry before we share it. Is that possible?"],
+      ['Invoice', 'We paid twice. Please refund it, our controller wants it off the books before month-end.'],
+      ['Flea treatment', 'I read somewhere that permethrin is poison to cats. Which of your dog products are OK?'],
+    ] as const;
+    for (const [subject, description] of routine) expectNoAlarm(subject, description);
+  });
+
+  it('a torn ligament, a car that surged forward, a detector that stayed silent or a buggy folding by itself is product safety', () => {
+    const safety = [
+      ['Garage', 'My foot was on the brake and the car surged forward into the garage wall. Nobody else was there.'],
+      ['Knee', 'My knee hit the dash when it happened and I have a torn ligament.'],
+      ['CO detector', 'With the test gas the basement CO detector did not alarm at all.'],
+      ['Buggy', 'Twice now the buggy started to fold on its own when the wheel hit a curb.'],
+      ['Drill', 'The drill started running by itself inside my tool bag although the switch was on lock.'],
+      ['Crayons', 'The swab test of the red crayons turned pink, which is a positive for lead.'],
+    ] as const;
+    for (const [Subject, Description] of safety) {
+      const c = { case: { Id: '500TEST', Subject, Description } };
+      expect([Subject, decide(c, rulesOnly).alarm?.category]).toEqual([Subject, 'product_safety']);
+      expect([Subject, decide(c).alarm?.category]).toEqual([Subject, 'product_safety']);
+    }
+  });
+
   it('being sick is not leaving; being sick of the vendor is', () => {
     const heavy = { account: { casesLast90Days: 14, reopenedLast90Days: 5, escalationsLast90Days: 3 } };
     const ill = {
