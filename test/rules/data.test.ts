@@ -164,6 +164,9 @@ describe.each([
   ['EE', 'heldout-routine-ee.jsonl', 200],
   ['EF', 'heldout-routine-ef.jsonl', 200],
   ['EG', 'heldout-routine-eg.jsonl', 200],
+  ['EJ', 'heldout-routine-ej.jsonl', 100],
+  ['EK', 'heldout-routine-ek.jsonl', 100],
+  ['EL', 'heldout-routine-el.jsonl', 100],
 ])('routine consumer requests written apart from the rules (fixture %s)', (_, name, count) => {
   it('raise a false alarm on fewer than 1% and stay with a routine owner on at least 90%', () => {
     const e = evaluate(fixture(name));

@@ -424,6 +424,26 @@ describe('decide(): everyday words that only sound like an alarm or a leave sign
     }
   });
 
+  it('an insurance cover, a vet record, a fee or an alarm order told in alarm words is routine work', () => {
+    const routine = [
+      ['Collision cover', 'My car is 15 years old. Should I keep paying for collision or just keep liability?'],
+      [
+        'Frozen pipe',
+        'A pipe burst in the basement overnight in the freeze. Do I need an adjuster before the plumber starts?',
+      ],
+      ['Garage roof', 'A tree fell across our detached garage during the storm. Nobody was inside. Is it covered?'],
+      ['Vet records', 'How do I mark a patient as deceased so the family stops getting reminders?'],
+      ['Reminders', 'How do we send text reminders for vaccine recalls as well as emails?'],
+      ['Order status', 'Has our order of overdose response kits for the clinic shipped yet?'],
+      ['Late fee', 'Why am I paying a late fee for a payment I made on time? Please reverse it.'],
+      ['Rental', 'Please ship the smoke and CO alarms to three different rental addresses.'],
+      ['Panel', "The app says 'sensor tamper - back door'. What does that mean?"],
+      ['Bus', 'She broke her ankle at a weekend netball match and needs the lift bus for six weeks.'],
+      ['Heater', 'Does the oil-filled heater have overheat protection and a timer?'],
+    ] as const;
+    for (const [subject, description] of routine) expectNoAlarm(subject, description);
+  });
+
   it('being sick is not leaving; being sick of the vendor is', () => {
     const heavy = { account: { casesLast90Days: 14, reopenedLast90Days: 5, escalationsLast90Days: 3 } };
     const ill = {
