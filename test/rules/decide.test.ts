@@ -15,6 +15,13 @@ function expectNoAlarm(Subject: string, Description: string) {
   expect(decide(c).alarm).toBeNull();
 }
 
+/** A case written for this test raises this alarm, by the rules alone and by the shipped decision. */
+function expectAlarm(Subject: string, Description: string, category: string) {
+  const c = { case: { Id: '500TEST', Subject, Description } };
+  expect([Subject, decide(c, rulesOnly).alarm?.category]).toEqual([Subject, category]);
+  expect([Subject, decide(c).alarm?.category]).toEqual([Subject, category]);
+}
+
 describe('decide(): the four owners', () => {
   it.each([
     [
@@ -417,11 +424,7 @@ describe('decide(): everyday words that only sound like an alarm or a leave sign
       ['Drill', 'The drill started running by itself inside my tool bag although the switch was on lock.'],
       ['Crayons', 'The swab test of the red crayons turned pink, which is a positive for lead.'],
     ] as const;
-    for (const [Subject, Description] of safety) {
-      const c = { case: { Id: '500TEST', Subject, Description } };
-      expect([Subject, decide(c, rulesOnly).alarm?.category]).toEqual([Subject, 'product_safety']);
-      expect([Subject, decide(c).alarm?.category]).toEqual([Subject, 'product_safety']);
-    }
+    for (const [subject, description] of safety) expectAlarm(subject, description, 'product_safety');
   });
 
   it('an insurance cover, a vet record, a fee or an alarm order told in alarm words is routine work', () => {
