@@ -91,6 +91,38 @@ describe('whoowns policy check', () => {
     expect(text.stderr).toMatch(/Learned model: not used\. It was trained with other rules/);
   });
 
+  it('warns of patterns that can never fire or are written twice, naming their path, and still passes', async () => {
+    const shipped = JSON.parse((await runCli(['whoowns', 'policy', 'check', '--json'])).stdout).result.policy;
+    expect(shipped.warnings).toEqual([]);
+    const copy = structuredClone(defaultPolicy);
+    delete copy.model;
+    const fire = copy.signals.findIndex((s) => s.id === 'fire');
+    const signal = copy.signals[fire];
+    if (!signal?.except?.includes('fire up')) throw new Error('the shipped fire signal should except "fire up"');
+    signal.patterns.push('fire up', signal.patterns[0] as string);
+    const file = join(dir, 'untidy.json');
+    writeFileSync(file, JSON.stringify(copy));
+    const r = await runCli(['whoowns', 'policy', 'check', '--policy', file, '--json']);
+    expect(r.code).toBe(0);
+    const n = signal.patterns.length;
+    expect(JSON.parse(r.stdout).result.policy.warnings).toEqual([
+      {
+        path: `signals[${fire}].patterns[${n - 1}]`,
+        pattern: signal.patterns[0],
+        problem: `written twice in this list: the same as signals[${fire}].patterns[0]`,
+      },
+      {
+        path: `signals[${fire}].patterns[${n - 2}]`,
+        pattern: 'fire up',
+        problem: 'never fires: the exception "fire up" (its own except) matches every wording of it',
+      },
+    ]);
+    const text = await runCli(['whoowns', 'policy', 'check', '--policy', file]);
+    expect(text.code).toBe(0);
+    expect(text.stderr).toMatch(/2 patterns to tidy/);
+    expect(text.stdout).toContain(`signals[${fire}].patterns[${n - 2}] "fire up": never fires`);
+  });
+
   it('refuses --misses without labeled cases to compare against', async () => {
     const r = await runCli(['whoowns', 'policy', 'check', '--misses']);
     expect(r.code).not.toBe(0);

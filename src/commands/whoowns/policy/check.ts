@@ -3,6 +3,7 @@ import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { readLabeled } from '../../../io/labeled.js';
 import { loadPolicy } from '../../../io/policy-file.js';
 import { type Evaluation, Expectation, Scorecard } from '../../../rules/evaluate.js';
+import { lintPolicy, type PolicyWarning } from '../../../rules/lint.js';
 import { AlarmCategory, CaseLine, type Decision, decide, Owner, type Policy, usesModel } from '../../../rules/index.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
@@ -20,6 +21,13 @@ export interface PolicyCheckResult {
      * so the rules decide alone) or "off" (`"model": false`).
      */
     model: { status: 'used' | 'stale' | 'off'; features: number };
+    /** Patterns that can never fire (an exception of their signal matches every wording) or are written twice. */
+    warnings: PolicyWarning[];
+    /**
+     * Of the signals' patterns (not their exceptions), how many the dead-pattern check could judge; the
+     * rest have too many wordings to write out, or a name step.
+     */
+    judged: { patterns: number; of: number };
   };
   /** Present when --cases was given. */
   evaluation?: Evaluation & { file: string; skipped: { line: number; error: string }[]; misses?: Miss[] };
@@ -65,6 +73,7 @@ export default class PolicyCheck extends SfCommand<PolicyCheckResult> {
           'Train one for this policy with "whoowns policy train --policy <file> --cases <labeled.jsonl>".',
       );
     else this.log('Learned model: off ("model": false), so the rules decide alone.');
+    this.printWarnings(result.policy);
     if (!flags.cases) return result;
 
     const card = new Scorecard();
@@ -85,6 +94,22 @@ export default class PolicyCheck extends SfCommand<PolicyCheckResult> {
     this.printEvaluation(result.evaluation);
     if (flags.misses) this.printMisses(misses);
     return result;
+  }
+
+  private printWarnings(p: PolicyCheckResult['policy']): void {
+    const judged = `${p.judged.patterns} of ${p.judged.of} patterns judged`;
+    if (p.warnings.length === 0) {
+      this.log(`Patterns: none dead, none written twice (${judged}).`);
+      return;
+    }
+    this.warn(
+      `${p.warnings.length} pattern${p.warnings.length === 1 ? '' : 's'} to tidy (${judged}). ` +
+        'They change no decision; delete them, or narrow the exception that hides them if they should fire:',
+    );
+    const shown = p.warnings.slice(0, 20);
+    for (const w of shown) this.log(`  ${w.path} "${w.pattern}": ${w.problem}`);
+    if (p.warnings.length > shown.length)
+      this.log(`  … and ${p.warnings.length - shown.length} more (--json lists all).`);
   }
 
   private printMisses(misses: Miss[]): void {
@@ -145,6 +170,7 @@ function describeMiss(line: number, kase: CaseLine, expect: Expectation, decisio
 }
 
 function summarize(file: string | null, policy: Policy): PolicyCheckResult['policy'] {
+  const lint = lintPolicy(policy);
   return {
     file,
     valid: true,
@@ -155,5 +181,7 @@ function summarize(file: string | null, policy: Policy): PolicyCheckResult['poli
       status: usesModel(policy) ? 'used' : policy.model ? 'stale' : 'off',
       features: policy.model ? Object.keys(policy.model.features).length : 0,
     },
+    warnings: lint.warnings,
+    judged: { patterns: lint.patterns - lint.unjudged, of: lint.patterns },
   };
 }
