@@ -98,6 +98,7 @@ describe.each([
   ['held-out fixture DV', fixture('heldout-cases-dv.jsonl')],
   ['held-out fixture EC', fixture('heldout-cases-ec.jsonl')],
   ['held-out fixture EH', fixture('heldout-cases-eh.jsonl')],
+  ['held-out fixture EQ', fixture('heldout-cases-eq.jsonl')],
 ])('labeled B2B cases: %s', (_, path) => {
   it('owner accuracy ≥ 0.85, alarm precision ≥ 0.85 and recall ≥ 0.90', () => {
     const e = evaluate(path);
@@ -167,6 +168,10 @@ describe.each([
   ['EJ', 'heldout-routine-ej.jsonl', 100],
   ['EK', 'heldout-routine-ek.jsonl', 100],
   ['EL', 'heldout-routine-el.jsonl', 100],
+  ['EM', 'heldout-routine-em.jsonl', 100],
+  ['EN', 'heldout-routine-en.jsonl', 100],
+  ['EO', 'heldout-routine-eo.jsonl', 100],
+  ['EP', 'heldout-routine-ep.jsonl', 100],
 ])('routine consumer requests written apart from the rules (fixture %s)', (_, name, count) => {
   it('raise a false alarm on fewer than 1% and stay with a routine owner on at least 90%', () => {
     const e = evaluate(fixture(name));
@@ -259,6 +264,12 @@ describe.each([
     'heldout-safety-ei.jsonl',
     100,
     'e-bikes, nursery furniture, toys, home heating, power tools and vehicles, often without the obvious words',
+  ],
+  [
+    'ER',
+    'heldout-safety-er.jsonl',
+    80,
+    'e-bikes, heaters, baby gear, supplements, cosmetics, trucks and chemicals, most without the obvious words',
   ],
 ])('product-safety complaints written apart from the rules (fixture %s, %s, %i cases: %s)', (_, name, count) => {
   it('raise product safety on at least 90% of them and on at least 90% of the severe ones', () => {
