@@ -99,6 +99,7 @@ describe.each([
   ['held-out fixture EC', fixture('heldout-cases-ec.jsonl')],
   ['held-out fixture EH', fixture('heldout-cases-eh.jsonl')],
   ['held-out fixture EQ', fixture('heldout-cases-eq.jsonl')],
+  ['held-out fixture EW', fixture('heldout-cases-ew.jsonl')],
 ])('labeled B2B cases: %s', (_, path) => {
   it('owner accuracy ≥ 0.85, alarm precision ≥ 0.85 and recall ≥ 0.90', () => {
     const e = evaluate(path);
@@ -172,6 +173,10 @@ describe.each([
   ['EN', 'heldout-routine-en.jsonl', 100],
   ['EO', 'heldout-routine-eo.jsonl', 100],
   ['EP', 'heldout-routine-ep.jsonl', 100],
+  ['ES', 'heldout-routine-es.jsonl', 100],
+  ['ET', 'heldout-routine-et.jsonl', 100],
+  ['EU', 'heldout-routine-eu.jsonl', 100],
+  ['EV', 'heldout-routine-ev.jsonl', 100],
 ])('routine consumer requests written apart from the rules (fixture %s)', (_, name, count) => {
   it('raise a false alarm on fewer than 1% and stay with a routine owner on at least 90%', () => {
     const e = evaluate(fixture(name));
@@ -270,6 +275,12 @@ describe.each([
     'heldout-safety-er.jsonl',
     80,
     'e-bikes, heaters, baby gear, supplements, cosmetics, trucks and chemicals, most without the obvious words',
+  ],
+  [
+    'EX',
+    'heldout-safety-ex.jsonl',
+    80,
+    'ladders, dryers, vapes, pool chemicals, care beds, brake pads and pet products, often inside a refund',
   ],
 ])('product-safety complaints written apart from the rules (fixture %s, %s, %i cases: %s)', (_, name, count) => {
   it('raise product safety on at least 90% of them and on at least 90% of the severe ones', () => {

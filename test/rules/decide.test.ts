@@ -422,18 +422,9 @@ describe('decide(): everyday words that only sound like an alarm or a leave sign
       ['CO detector', 'With the test gas the basement CO detector did not alarm at all.'],
       ['Buggy', 'Twice now the buggy started to fold on its own when the wheel hit a curb.'],
       ['Drill', 'The drill started running by itself inside my tool bag although the switch was on lock.'],
+      ['Crayons', 'The swab test of the red crayons turned pink, which is a positive for lead.'],
     ] as const;
     for (const [subject, description] of safety) expectAlarm(subject, description, 'product_safety');
-    // By the rules (a sev2 defect). The model retrained with EM to ER reads this one 47% Customer Service and,
-    // as for any sev2 alarm, drops it: a known miss of the shipped decision (README, first sight of EM to ER).
-    const crayons = {
-      case: {
-        Id: '500TEST',
-        Subject: 'Crayons',
-        Description: 'The swab test of the red crayons turned pink, which is a positive for lead.',
-      },
-    };
-    expect(decide(crayons, rulesOnly).alarm?.category).toBe('product_safety');
   });
 
   it('an insurance cover, a vet record, a fee or an alarm order told in alarm words is routine work', () => {
@@ -452,6 +443,33 @@ describe('decide(): everyday words that only sound like an alarm or a leave sign
       ['Panel', "The app says 'sensor tamper - back door'. What does that mean?"],
       ['Bus', 'She broke her ankle at a weekend netball match and needs the lift bus for six weeks.'],
       ['Heater', 'Does the oil-filled heater have overheat protection and a timer?'],
+    ] as const;
+    for (const [subject, description] of routine) expectNoAlarm(subject, description);
+  });
+
+  it('a fire or a failing brake told in plain or broken English raises product safety', () => {
+    const safety = [
+      ['Dryer', 'the dryer i bought make fire last night and my son breathe the smoke, we go to hospital'],
+      ['Charger', 'the charger make smoke and spark when i plug it, the wall socket is black now'],
+      [
+        'Pads',
+        'Two of our vans had the friction material come off the new brake pads this week, the pedal went to the floor on one.',
+      ],
+    ] as const;
+    for (const [subject, description] of safety) expectAlarm(subject, description, 'product_safety');
+  });
+
+  it('a smoking-room fee, a drill roster or a failed bump test is routine work', () => {
+    const routine = [
+      [
+        'Room 12',
+        "Guest complained of cigarette smell in a non-smoking room. How do I add the smoking fee to the previous guest's folio?",
+      ],
+      ['Drill tomorrow', "For tomorrow's fire drill I need the evacuation roster by floor, can you print it?"],
+      [
+        'Bump test',
+        'Our gas detector failed its bump test this morning, we swapped it for the spare. Please send an RMA.',
+      ],
     ] as const;
     for (const [subject, description] of routine) expectNoAlarm(subject, description);
   });
