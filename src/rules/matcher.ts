@@ -377,7 +377,12 @@ export function compileMatcher(policy: Policy): Matcher {
           if (active[p.index] !== stamp || !allowed(p.signal)) continue;
           const last = start(p, i, t, stats);
           if (last < 0 || (!p.names && onName(t, i, last))) continue;
-          const hit = { signal: p.signal, first: i, last, negated: p.negatable && (negated || cueInside(t, i, last)) };
+          const hit = {
+            signal: p.signal,
+            first: i,
+            last,
+            negated: p.negatable && (negated || t.denied[last] === true || cueInside(t, i, last)),
+          };
           (p.exception ? exceptions : hits).push(hit);
         }
         if (breaks.has(w)) lastCue = -1;

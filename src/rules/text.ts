@@ -22,6 +22,11 @@ export interface Tokens {
   proper: boolean[];
   /** True for a word joined to the one before by a hyphen ("show" in "no-show"). */
   joined: boolean[];
+  /**
+   * True for a word the writer answers "no" to: a question answered by a bare no ("Anyone hurt? No."),
+   * or a label followed by a colon and none ("Injuries: none"). A hit on such words is negated.
+   */
+  denied: boolean[];
 }
 
 // Letters and digits, keeping in-word apostrophes ("don't", "customer's").
@@ -65,7 +70,60 @@ export function tokenize(text: string): Tokens {
     sentence.push(s);
     prevEnd = end;
   }
-  return { words, starts, ends, sentence, names, proper: properNames(sentence, names), joined };
+  return {
+    words,
+    starts,
+    ends,
+    sentence,
+    names,
+    proper: properNames(sentence, names),
+    joined,
+    denied: deniedWords(text, words, starts, ends, sentence),
+  };
+}
+
+/** Words that answer a question or a label with no. */
+const ANSWER_NO = new Set(['no', 'none', 'nope', 'nobody', 'nil', 'nah', 'negative']);
+
+/**
+ * The answer at token `k` stands alone: the text ends, its sentence ends, or punctuation follows it
+ * ("No.", "No -", "None, but …"); "No idea" and "no major ones" are not answers.
+ */
+function standsAlone(text: string, words: string[], ends: number[], starts: number[], sentence: number[], k: number) {
+  if (k + 1 >= words.length || sentence[k + 1] !== sentence[k]) return true;
+  return /[,;:.!?)\-–—]/.test(text.slice(ends[k], starts[k + 1]));
+}
+
+function deniedWords(text: string, words: string[], starts: number[], ends: number[], sentence: number[]): boolean[] {
+  const denied = new Array<boolean>(words.length).fill(false);
+  let from = 0; // first token of the current sentence
+  for (let k = 0; k < words.length; k++) {
+    const next = k + 1;
+    // "Anyone hurt? No." The question's words, when the next sentence is a bare no.
+    if (next < words.length && sentence[next] !== sentence[k]) {
+      const gap = text.slice(ends[k], starts[next]);
+      if (
+        gap.includes('?') &&
+        ANSWER_NO.has(words[next] as string) &&
+        standsAlone(text, words, ends, starts, sentence, next)
+      )
+        for (let j = from; j <= k; j++) denied[j] = true;
+      from = next;
+      continue;
+    }
+    // "Injuries: none." The label's words back to the sentence start or the last comma or colon.
+    if (
+      next < words.length &&
+      text.slice(ends[k], starts[next]).includes(':') &&
+      ANSWER_NO.has(words[next] as string) &&
+      standsAlone(text, words, ends, starts, sentence, next)
+    ) {
+      let j = k;
+      while (j > from && !/[,;:]/.test(text.slice(ends[j - 1], starts[j]))) j--;
+      for (; j <= k; j++) denied[j] = true;
+    }
+  }
+  return denied;
 }
 
 function properNames(sentence: number[], names: boolean[]): boolean[] {

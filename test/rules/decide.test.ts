@@ -154,6 +154,21 @@ describe('decide(): the hard cases of routing.md', () => {
     ).toBeNull();
   });
 
+  it('reads a question or a label answered no as negation: "Anyone hurt? No", "Injuries: none"', () => {
+    expectNoAlarm('Anyone hurt? No', 'The kettle arrived in the wrong colour. Please exchange it for the white one.');
+    expectNoAlarm(
+      'Toaster',
+      'Phone note. Injuries: none. Customer wants a refund for the toaster that stopped heating.',
+    );
+    // The answer covers its own question only.
+    expectAlarm('Anyone hurt? No', 'But the next morning the heater caught fire in the break room.', 'product_safety');
+    expectAlarm(
+      'Anyone hurt?',
+      'No idea yet, the heater caught fire in the break room and two staff were burned.',
+      'product_safety',
+    );
+  });
+
   it('does not read the "no" of a compound as negation: "no-showed twice" is repetition, "no-one" still negates', () => {
     expect(
       route(

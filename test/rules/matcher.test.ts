@@ -34,6 +34,20 @@ function spans(policy: Policy, text: string) {
 }
 
 describe('tokenize', () => {
+  it('marks the words a writer answers no to: a question with a bare no, a label with a colon and none', () => {
+    const denied = (text: string) => {
+      const t = tokenize(text);
+      return t.words.filter((_, k) => t.denied[k]);
+    };
+    expect(denied('Anyone hurt? No. The shelf is bent.')).toEqual(['anyone', 'hurt']);
+    expect(denied('Guest injured? No - just move the room')).toEqual(['guest', 'injured']);
+    expect(denied('Unit 4, injuries: none, damage: dented door')).toEqual(['injuries']);
+    // Not an answer: "No idea", "no major ones", a question answered yes.
+    expect(denied('Anyone hurt? No idea yet.')).toEqual([]);
+    expect(denied('Injuries: no major ones, a cut hand')).toEqual([]);
+    expect(denied('Anyone hurt? Yes, a cut hand.')).toEqual([]);
+  });
+
   it('keeps offsets into the original text, folds case and curly apostrophes', () => {
     const text = 'We DON’T want it. Ship 3.5 units!';
     const t = tokenize(text);
