@@ -177,6 +177,10 @@ describe.each([
   ['ET', 'heldout-routine-et.jsonl', 100],
   ['EU', 'heldout-routine-eu.jsonl', 100],
   ['EV', 'heldout-routine-ev.jsonl', 100],
+  ['EY', 'heldout-routine-ey.jsonl', 100],
+  ['EZ', 'heldout-routine-ez.jsonl', 100],
+  ['FA', 'heldout-routine-fa.jsonl', 100],
+  ['FB', 'heldout-routine-fb.jsonl', 100],
 ])('routine consumer requests written apart from the rules (fixture %s)', (_, name, count) => {
   it('raise a false alarm on fewer than 1% and stay with a routine owner on at least 90%', () => {
     const e = evaluate(fixture(name));
@@ -281,6 +285,12 @@ describe.each([
     'heldout-safety-ex.jsonl',
     80,
     'ladders, dryers, vapes, pool chemicals, care beds, brake pads and pet products, often inside a refund',
+  ],
+  [
+    'FD',
+    'heldout-safety-fd.jsonl',
+    80,
+    'tip-overs, allergens, hair products, scooters, patio heaters, marine electrics and home medical devices',
   ],
 ])('product-safety complaints written apart from the rules (fixture %s, %s, %i cases: %s)', (_, name, count) => {
   it('raise product safety on at least 90% of them and on at least 90% of the severe ones', () => {

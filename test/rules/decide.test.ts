@@ -489,6 +489,24 @@ describe('decide(): everyday words that only sound like an alarm or a leave sign
     for (const [subject, description] of routine) expectNoAlarm(subject, description);
   });
 
+  it('a shock from a grill lid or a heater that stays lit when off is product safety; a recall already done is not', () => {
+    expectAlarm(
+      'grill lid',
+      'the grill lid shocked me and my arm is still aching, refund order 5512',
+      'product_safety',
+    );
+    expectAlarm(
+      'heater',
+      'the patio heater stays lit when i turn the knob to off, i have to shut the gas bottle',
+      'product_safety',
+    );
+    expectNoAlarm(
+      'Recall letters',
+      'I keep getting letters about the brake hose recall on my van. That recall was completed at your Eastside shop in March, I have the invoice. Please stop the letters.',
+    );
+    expectNoAlarm('Fraud add-on', 'What does the fraud shield add-on cost per month, and can we trial it?');
+  });
+
   it("an insurer's claim intake is routine work, but an insurer blaming our product still raises the alarm", () => {
     const intake = [
       [
