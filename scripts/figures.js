@@ -87,6 +87,7 @@ if (!extra) {
     ['heldout-cases-eh.jsonl', 'EH'],
     ['heldout-cases-eq.jsonl', 'EQ'],
     ['heldout-cases-ew.jsonl', 'EW'],
+    ['heldout-cases-fc.jsonl', 'FC'],
     ['heldout-safety-f.jsonl', 'F safety'],
     ['heldout-routine-f.jsonl', 'F routine'],
     ['heldout-routine-j.jsonl', 'J routine'],

@@ -100,6 +100,7 @@ describe.each([
   ['held-out fixture EH', fixture('heldout-cases-eh.jsonl')],
   ['held-out fixture EQ', fixture('heldout-cases-eq.jsonl')],
   ['held-out fixture EW', fixture('heldout-cases-ew.jsonl')],
+  ['held-out fixture FC', fixture('heldout-cases-fc.jsonl')],
 ])('labeled B2B cases: %s', (_, path) => {
   it('owner accuracy ≥ 0.85, alarm precision ≥ 0.85 and recall ≥ 0.90', () => {
     const e = evaluate(path);
