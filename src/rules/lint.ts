@@ -11,7 +11,7 @@
  * that matches inside a pattern's own words overlaps its hit in any text. Patterns with too many
  * wordings to write out, or with a name step (`^`), are not judged.
  */
-import { compileMatcher } from './matcher.js';
+import { compileMatcher, exceptionsInForce } from './matcher.js';
 import { patternParts } from './pattern.js';
 import type { Policy, Signal } from './policy.js';
 import { patternWords, tokenize } from './text.js';
@@ -96,7 +96,7 @@ function onePerSignal(policy: Policy, patterns: string[]): Policy {
 export function lintPolicy(policy: Policy): LintResult {
   const warnings: PolicyWarning[] = [];
   let unjudged = 0;
-  const exceptOf = new Map(policy.signals.map((s) => [s.id, s.except ?? []]));
+  const inForce = exceptionsInForce(policy);
 
   policy.signals.forEach((s, si) => {
     // Written twice in one list.
@@ -115,18 +115,7 @@ export function lintPolicy(policy: Policy): LintResult {
       });
     }
 
-    // Exceptions in force for this signal, with where each one is written.
-    const exceptions: { pattern: string; from: string }[] = [];
-    const seen = new Set<string>();
-    for (const [id, list] of [
-      [s.id, s.except ?? []] as const,
-      ...(s.exceptAs ?? []).map((id) => [id, exceptOf.get(id) ?? []] as const),
-    ])
-      for (const e of list)
-        if (!seen.has(e)) {
-          seen.add(e);
-          exceptions.push({ pattern: e, from: id === s.id ? 'its own except' : `the except of "${id}"` });
-        }
+    const exceptions = inForce[si] ?? [];
     if (exceptions.length === 0) return;
     const exceptionMatcher = compileMatcher(
       onePerSignal(
@@ -159,10 +148,11 @@ export function lintPolicy(policy: Policy): LintResult {
         return;
       }
       const k = exceptions[killer] as { pattern: string; from: string };
+      const where = k.from === s.id ? 'its own except' : `the except of "${k.from}"`;
       warnings.push({
         path: `signals[${si}].patterns[${pi}]`,
         pattern: p,
-        problem: `never fires: the exception "${k.pattern}" (${k.from}) matches every wording of it`,
+        problem: `never fires: the exception "${k.pattern}" (${where}) matches every wording of it`,
       });
     });
   });

@@ -130,6 +130,25 @@ function overlapsException(h: Hit, exceptions: Hit[]): boolean {
   return false;
 }
 
+/**
+ * The exceptions in force for each signal, in policy order: its own `except`, then those of the signals it
+ * names in `exceptAs` (one level), each pattern once, with the id of the signal whose list writes it.
+ */
+export function exceptionsInForce(policy: Policy): { pattern: string; from: string }[][] {
+  const exceptOf = new Map(policy.signals.map((s) => [s.id, s.except ?? []]));
+  return policy.signals.map((s) => {
+    const seen = new Set<string>();
+    const out: { pattern: string; from: string }[] = [];
+    for (const from of [s.id, ...(s.exceptAs ?? [])])
+      for (const pattern of exceptOf.get(from) ?? [])
+        if (!seen.has(pattern)) {
+          seen.add(pattern);
+          out.push({ pattern, from });
+        }
+    return out;
+  });
+}
+
 export function compileMatcher(policy: Policy): Matcher {
   const cues = new Set(policy.negation.cues.map(norm));
   const breaks = new Set(policy.negation.scopeBreaks.map(norm));
@@ -238,12 +257,10 @@ export function compileMatcher(policy: Policy): Matcher {
     }
   };
 
-  const exceptOf = new Map(policy.signals.map((s) => [s.id, s.except ?? []]));
+  const inForce = exceptionsInForce(policy);
   policy.signals.forEach((s, i) => {
     for (const pt of s.patterns) addPattern(i, pt, false, s.negatable !== false, s.names !== false);
-    // Its own exceptions and those of the signals it names in exceptAs (one level, each pattern once).
-    const except = new Set([...(s.except ?? []), ...(s.exceptAs ?? []).flatMap((id) => exceptOf.get(id) ?? [])]);
-    for (const pt of except) addPattern(i, pt, true, false);
+    for (const e of inForce[i] ?? []) addPattern(i, e.pattern, true, false);
   });
   const lengths = (m: Map<string, unknown>) => [...new Set([...m.keys()].map((k) => k.length))].sort((a, b) => a - b);
   const prefixLengths = lengths(byPrefix);

@@ -86,42 +86,33 @@ export function tokenize(text: string): Tokens {
 const ANSWER_NO = new Set(['no', 'none', 'nope', 'nobody', 'nil', 'nah', 'negative']);
 
 /**
- * The answer at token `k` stands alone: the text ends, its sentence ends, or punctuation follows it
- * ("No.", "No -", "None, but …"); "No idea" and "no major ones" are not answers.
+ * Words the writer answers no to. A bare answer only: the word after it is in another sentence or
+ * punctuation follows it ("No.", "No -", "None, but …"); "No idea" and "no major ones" are not answers.
  */
-function standsAlone(text: string, words: string[], ends: number[], starts: number[], sentence: number[], k: number) {
-  if (k + 1 >= words.length || sentence[k + 1] !== sentence[k]) return true;
-  return /[,;:.!?)\-–—]/.test(text.slice(ends[k], starts[k + 1]));
-}
-
 function deniedWords(text: string, words: string[], starts: number[], ends: number[], sentence: number[]): boolean[] {
-  const denied = new Array<boolean>(words.length).fill(false);
+  const n = words.length;
+  const denied = new Array<boolean>(n).fill(false);
+  /** The characters between token k and the next. */
+  const between = (k: number) => text.slice(ends[k], starts[k + 1]);
+  const answersNo = (k: number) =>
+    ANSWER_NO.has(words[k] as string) &&
+    (k + 1 >= n || sentence[k + 1] !== sentence[k] || /[,;:.!?)\-–—]/.test(between(k)));
   let from = 0; // first token of the current sentence
-  for (let k = 0; k < words.length; k++) {
-    const next = k + 1;
-    // "Anyone hurt? No." The question's words, when the next sentence is a bare no.
-    if (next < words.length && sentence[next] !== sentence[k]) {
-      const gap = text.slice(ends[k], starts[next]);
-      if (
-        gap.includes('?') &&
-        ANSWER_NO.has(words[next] as string) &&
-        standsAlone(text, words, ends, starts, sentence, next)
-      )
-        for (let j = from; j <= k; j++) denied[j] = true;
-      from = next;
-      continue;
+  for (let k = 0; k + 1 < n; k++) {
+    const breaks = sentence[k + 1] !== sentence[k];
+    // Most words are not followed by a no: only then is the punctuation between them read.
+    if (answersNo(k + 1)) {
+      const gap = between(k);
+      // "Anyone hurt? No." The question's words, when the next sentence is a bare no.
+      if (breaks && gap.includes('?')) denied.fill(true, from, k + 1);
+      // "Injuries: none." The label's words, back to the sentence start or the last comma or colon.
+      if (!breaks && gap.includes(':')) {
+        let j = k;
+        while (j > from && !/[,;:]/.test(between(j - 1))) j--;
+        denied.fill(true, j, k + 1);
+      }
     }
-    // "Injuries: none." The label's words back to the sentence start or the last comma or colon.
-    if (
-      next < words.length &&
-      text.slice(ends[k], starts[next]).includes(':') &&
-      ANSWER_NO.has(words[next] as string) &&
-      standsAlone(text, words, ends, starts, sentence, next)
-    ) {
-      let j = k;
-      while (j > from && !/[,;:]/.test(text.slice(ends[j - 1], starts[j]))) j--;
-      for (; j <= k; j++) denied[j] = true;
-    }
+    if (breaks) from = k + 1;
   }
   return denied;
 }

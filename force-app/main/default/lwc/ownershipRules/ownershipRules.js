@@ -56,27 +56,24 @@ function tokenize(text) {
   };
 }
 var ANSWER_NO = /* @__PURE__ */ new Set(["no", "none", "nope", "nobody", "nil", "nah", "negative"]);
-function standsAlone(text, words, ends, starts, sentence, k) {
-  if (k + 1 >= words.length || sentence[k + 1] !== sentence[k]) return true;
-  return /[,;:.!?)\-–—]/.test(text.slice(ends[k], starts[k + 1]));
-}
 function deniedWords(text, words, starts, ends, sentence) {
-  const denied = new Array(words.length).fill(false);
+  const n = words.length;
+  const denied = new Array(n).fill(false);
+  const between = (k) => text.slice(ends[k], starts[k + 1]);
+  const answersNo = (k) => ANSWER_NO.has(words[k]) && (k + 1 >= n || sentence[k + 1] !== sentence[k] || /[,;:.!?)\-–—]/.test(between(k)));
   let from = 0;
-  for (let k = 0; k < words.length; k++) {
-    const next = k + 1;
-    if (next < words.length && sentence[next] !== sentence[k]) {
-      const gap = text.slice(ends[k], starts[next]);
-      if (gap.includes("?") && ANSWER_NO.has(words[next]) && standsAlone(text, words, ends, starts, sentence, next))
-        for (let j = from; j <= k; j++) denied[j] = true;
-      from = next;
-      continue;
+  for (let k = 0; k + 1 < n; k++) {
+    const breaks = sentence[k + 1] !== sentence[k];
+    if (answersNo(k + 1)) {
+      const gap = between(k);
+      if (breaks && gap.includes("?")) denied.fill(true, from, k + 1);
+      if (!breaks && gap.includes(":")) {
+        let j = k;
+        while (j > from && !/[,;:]/.test(between(j - 1))) j--;
+        denied.fill(true, j, k + 1);
+      }
     }
-    if (next < words.length && text.slice(ends[k], starts[next]).includes(":") && ANSWER_NO.has(words[next]) && standsAlone(text, words, ends, starts, sentence, next)) {
-      let j = k;
-      while (j > from && !/[,;:]/.test(text.slice(ends[j - 1], starts[j]))) j--;
-      for (; j <= k; j++) denied[j] = true;
-    }
+    if (breaks) from = k + 1;
   }
   return denied;
 }
@@ -159,6 +156,20 @@ function overlapsException(h, exceptions) {
     if (e.signal === h.signal && e.last >= h.first) return true;
   }
   return false;
+}
+function exceptionsInForce(policy) {
+  const exceptOf = new Map(policy.signals.map((s) => [s.id, s.except ?? []]));
+  return policy.signals.map((s) => {
+    const seen = /* @__PURE__ */ new Set();
+    const out = [];
+    for (const from of [s.id, ...s.exceptAs ?? []])
+      for (const pattern of exceptOf.get(from) ?? [])
+        if (!seen.has(pattern)) {
+          seen.add(pattern);
+          out.push({ pattern, from });
+        }
+    return out;
+  });
 }
 function compileMatcher(policy) {
   const cues = new Set(policy.negation.cues.map(norm));
@@ -258,11 +269,10 @@ function compileMatcher(policy) {
       if (first.number && byNumber[byNumber.length - 1] !== p) byNumber.push(p);
     }
   };
-  const exceptOf = new Map(policy.signals.map((s) => [s.id, s.except ?? []]));
+  const inForce = exceptionsInForce(policy);
   policy.signals.forEach((s, i) => {
     for (const pt of s.patterns) addPattern(i, pt, false, s.negatable !== false, s.names !== false);
-    const except = /* @__PURE__ */ new Set([...s.except ?? [], ...(s.exceptAs ?? []).flatMap((id) => exceptOf.get(id) ?? [])]);
-    for (const pt of except) addPattern(i, pt, true, false);
+    for (const e of inForce[i] ?? []) addPattern(i, e.pattern, true, false);
   });
   const lengths = (m) => [...new Set([...m.keys()].map((k) => k.length))].sort((a, b) => a - b);
   const prefixLengths = lengths(byPrefix);
